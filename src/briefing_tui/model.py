@@ -1,0 +1,186 @@
+"""The brief as immutable typed structs: the one declaration of the format.
+
+Validation (loader.py), error paths and the JSON Schema (``briefing schema``) are all derived
+from these classes. Nothing here knows about YAML or Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+import msgspec
+from msgspec import Meta, Struct
+
+FORMAT_VERSION = 1
+
+Text = Annotated[str, Meta(description="Plain text, shown and exported literally.")]
+Line = Annotated[str, Meta(description="Plain text on one line.")]
+Id = Annotated[
+    str,
+    Meta(description="An identifier, unique across the whole brief, for `related` and references."),
+]
+Ids = Annotated[
+    tuple[str, ...], Meta(description="Ids of other items or people in this brief that this one concerns.")
+]
+Tags = Annotated[tuple[str, ...], Meta(description="Free-form keywords, searchable with `tag:`.")]
+
+
+class _Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Base of every record: immutable, keyword-only, and no key may be unknown."""
+
+
+class Person(_Record):
+    """Someone the brief quotes or cites."""
+
+    id: Id
+    name: Line
+    role: Line | None = None
+
+
+class Source(_Record):
+    """Where the brief comes from."""
+
+    title: Line | None = None
+    publisher: Line | None = None
+    url: Line | None = None
+    published: dt.date | None = None
+    file: Annotated[
+        str | None, Meta(description="Path of the source text, relative to the brief.")
+    ] = None
+
+
+class Agreement(_Record):
+    """Something the parties agreed, committed to, or will cooperate on."""
+
+    title: Line
+    summary: Text
+    id: Id | None = None
+    details: Annotated[tuple[str, ...], Meta(description="Points of the agreement, one text each.")] = ()
+    tags: Tags = ()
+    related: Ids = ()
+
+
+class Quote(_Record):
+    """Words someone said or wrote, verbatim."""
+
+    speaker: Annotated[str, Meta(description="The id of the person who said it.")]
+    text: Annotated[str, Meta(description="The words, verbatim.")]
+    id: Id | None = None
+    context: Text | None = None
+    tags: Tags = ()
+    related: Ids = ()
+
+
+class Analysis(_Record):
+    """An expert's reading of the event."""
+
+    expert: Annotated[str, Meta(description="The id of the person whose analysis this is.")]
+    summary: Text
+    id: Id | None = None
+    title: Line | None = None
+    tags: Tags = ()
+    related: Ids = ()
+
+
+class Question(_Record):
+    """A question the event leaves open."""
+
+    question: Text
+    id: Id | None = None
+    why: Annotated[str | None, Meta(description="Why the question matters.")] = None
+    tags: Tags = ()
+    related: Ids = ()
+
+
+Item = Union[Agreement, Quote, Analysis, Question]
+Section = Literal["agreements", "quotes", "analysis", "questions"]
+SECTIONS: tuple[Section, ...] = ("agreements", "quotes", "analysis", "questions")
+SECTION_TITLES: dict[Section, str] = {
+    "agreements": "Agreements",
+    "quotes": "Quotes",
+    "analysis": "Analysis",
+    "questions": "Questions",
+}
+
+
+class Brief(_Record):
+    """One brief: an event distilled into agreements, quotes, analysis and open questions."""
+
+    brief: Annotated[Literal[1], Meta(description="The format version: 1.")]
+    title: Line
+    date: dt.date
+    summary: Text
+    agreements: tuple[Agreement, ...]
+    quotes: tuple[Quote, ...]
+    analysis: tuple[Analysis, ...]
+    questions: tuple[Question, ...]
+    location: Line | None = None
+    source: Source | None = None
+    people: tuple[Person, ...] = ()
+
+    def section(self, name: Section) -> tuple[Item, ...]:
+        """The items of one section, in brief order."""
+        items: tuple[Item, ...] = getattr(self, name)
+        return items
+
+    def counts(self) -> dict[Section, int]:
+        """How many items each section holds."""
+        return {name: len(self.section(name)) for name in SECTIONS}
+
+
+class ItemRef(Struct, frozen=True, order=True):
+    """Where an item stands: its section and its index there."""
+
+    section: Section
+    index: int
+
+
+class Lookup:
+    """Resolves ids to people and items; built once per brief."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self.people: dict[str, Person] = {person.id: person for person in brief.people}
+        self.items: dict[str, ItemRef] = {}
+        for name in SECTIONS:
+            for index, item in enumerate(brief.section(name)):
+                if item.id is not None:
+                    self.items[item.id] = ItemRef(name, index)
+
+    def item(self, ref: ItemRef) -> Item:
+        """The item a reference points at."""
+        return self.brief.section(ref.section)[ref.index]
+
+    def person_name(self, person_id: str) -> str:
+        """The person's name, or the id itself when no person has it."""
+        person = self.people.get(person_id)
+        return person.name if person else person_id
+
+    def by_person(self, person_id: str) -> list[ItemRef]:
+        """Every quote and analysis of one person, in brief order."""
+        refs = [ItemRef("quotes", i) for i, q in enumerate(self.brief.quotes) if q.speaker == person_id]
+        refs += [
+            ItemRef("analysis", i) for i, a in enumerate(self.brief.analysis) if a.expert == person_id
+        ]
+        return refs
+
+
+def headline(item: Item, lookup: Lookup) -> str:
+    """One line that names an item: a title, a speaker and first words, or a question."""
+    if isinstance(item, Agreement):
+        return item.title
+    if isinstance(item, Quote):
+        return f"{lookup.person_name(item.speaker)}: {item.text}"
+    if isinstance(item, Analysis):
+        name = lookup.person_name(item.expert)
+        return f"{name}: {item.title}" if item.title else f"{name}: {item.summary}"
+    return item.question
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the format, for editors (yaml-language-server) and ``briefing schema``."""
+    schema: dict[str, object] = msgspec.json.schema(Brief)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "briefing brief, format version 1"
+    return schema
