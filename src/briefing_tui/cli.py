@@ -1,0 +1,174 @@
+"""The `briefing` command: open a brief in the terminal, or validate, export and describe briefs.
+
+Every brief is loaded and checked before anything else happens, so a mistake in it is reported as
+one line per error on stderr, with exit status 1, before the terminal is taken over. Textual is
+imported only when the app is about to run: the headless commands never pay for it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from briefing_tui import __version__
+from briefing_tui.resources import SUMMIT_BRIEF, bundled
+
+if TYPE_CHECKING:
+    from briefing_tui.model import Brief
+
+EXIT_INVALID = 1
+SECTION_NAMES = ("agreements", "quotes", "analysis", "questions")
+
+
+class BriefingGroup(click.Group):
+    """A group whose default command is `open`: `briefing PATH` means `briefing open PATH`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Anything that is not a subcommand or a group option is the brief to open.
+        if not args or (args[0] not in self.commands and not args[0].startswith("-")):
+            args = ["open", *args]
+        elif args[0] == "--":
+            args = ["open", *args[1:]]
+        return super().parse_args(ctx, args)
+
+
+def _fail(lines: Sequence[str]) -> NoReturn:
+    for line in lines:
+        click.echo(line, err=True)
+    sys.exit(EXIT_INVALID)
+
+
+def _load(path: str) -> Brief:
+    """Load and check one brief, or print its errors and exit 1."""
+    from briefing_tui.loader import BriefInvalid, load_brief
+
+    try:
+        return load_brief(path)
+    except BriefInvalid as invalid:
+        _fail([str(error) for error in invalid.errors])
+
+
+def _summit_path() -> str:
+    return str(bundled("briefs") / SUMMIT_BRIEF)
+
+
+@click.group(cls=BriefingGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="briefing", message="%(prog)s %(version)s")
+def main() -> None:
+    """Read policy briefs in the terminal.
+
+    \b
+    briefing                 open the bundled Japan–EU summit brief (13 July 2023)
+    briefing PATH            open the brief at PATH
+    briefing validate PATH…  check briefs and report every mistake
+    briefing export PATH     write a brief as Markdown
+    briefing schema          print the brief format as JSON Schema
+    """
+
+
+@main.command("open")
+@click.argument("path", required=False, metavar="[PATH]")
+def open_command(path: str | None) -> None:
+    """Open a brief (the bundled summit brief when PATH is left out)."""
+    brief_path = path if path is not None else _summit_path()
+    brief = _load(brief_path)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _fail(
+            [
+                "briefing: error: the reader needs a terminal "
+                "(use `briefing export` to get the brief as text)"
+            ]
+        )
+    from briefing_tui.app import BriefingApp
+
+    BriefingApp(brief, brief_path=Path(brief_path)).run()
+
+
+@main.command("validate")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+def validate_command(paths: tuple[str, ...]) -> None:
+    """Check briefs: `ok: PATH (counts)` for each valid one, one line per mistake otherwise.
+
+    Exits 0 only when every brief is valid.
+    """
+    from briefing_tui.loader import BriefInvalid, load_brief
+
+    failed = False
+    for path in paths:
+        try:
+            brief = load_brief(path)
+        except BriefInvalid as invalid:
+            failed = True
+            for error in invalid.errors:
+                click.echo(str(error))
+            continue
+        counts = brief.counts()
+        click.echo(
+            f"ok: {path} ({_count(counts['agreements'], 'agreement')}, "
+            f"{_count(counts['quotes'], 'quote')}, {_count(counts['analysis'], 'analysis', 'analyses')}, "
+            f"{_count(counts['questions'], 'question')})"
+        )
+    if failed:
+        sys.exit(EXIT_INVALID)
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else (plural or singular + 's')}"
+
+
+@main.command("export")
+@click.argument("path", metavar="PATH")
+@click.option(
+    "-o", "--output", "output", metavar="OUT.md", help="Write to OUT.md instead of standard output."
+)
+@click.option("--force", is_flag=True, help="Replace OUT.md if it exists.")
+@click.option(
+    "--section",
+    "sections",
+    multiple=True,
+    type=click.Choice(SECTION_NAMES),
+    help="Export only this section (repeat for several).",
+)
+def export_command(path: str, output: str | None, force: bool, sections: tuple[str, ...]) -> None:
+    """Write the brief at PATH as Markdown, to standard output or to OUT.md.
+
+    An existing OUT.md is never replaced without --force, and the brief itself never.
+    """
+    from briefing_tui.export import to_markdown
+
+    brief = _load(path)
+    chosen: Any = sections or None
+    text = to_markdown(brief, sections=chosen)
+    if output is None:
+        _write_stdout(text)
+        return
+    from briefing_tui.files import WriteError, write_text_atomic
+
+    try:
+        write_text_atomic(Path(output), text, replace=force, protect=[Path(path)])
+    except WriteError as error:
+        _fail([f"briefing: error: {error}"])
+    click.echo(f"wrote {output}", err=True)
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (`| head`) left early: that is not an error of ours.
+        sys.stderr.close()
+        sys.exit(0)
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the brief format as JSON Schema (for editors: yaml-language-server)."""
+    from briefing_tui.model import json_schema
+
+    _write_stdout(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,97 @@
+"""A program in a real pseudo-terminal, read as a person sees it: pexpect drives, pyte renders.
+
+Shared by the end-to-end tests and by bench/bench_startup.py.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+
+import pexpect
+import pyte
+
+
+class Terminal:
+    """Runs `argv` in a pty of `columns` x `lines` and keeps a pyte screen of what it draws."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        columns: int = 120,
+        lines: int = 40,
+        env: dict[str, str] | None = None,
+        cwd: str | None = None,
+    ) -> None:
+        self.screen = pyte.Screen(columns, lines)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+        environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        environment.pop("TEXTUAL", None)
+        environment.update(env or {})
+        self.started = time.perf_counter()
+        self.child = pexpect.spawn(
+            argv[0],
+            list(argv[1:]),
+            dimensions=(lines, columns),
+            env=environment,
+            cwd=cwd,
+        )
+
+    @property
+    def text(self) -> str:
+        """The screen as lines of text."""
+        return "\n".join(self.screen.display)
+
+    def pump(self, timeout: float = 0.05) -> bool:
+        """Feed whatever the program wrote to the screen; False once it has exited."""
+        try:
+            data = self.child.read_nonblocking(65536, timeout=timeout)
+        except pexpect.TIMEOUT:
+            return True
+        except pexpect.EOF:
+            return False
+        self.raw += data
+        self.stream.feed(data)
+        return True
+
+    def wait_for(self, needle: str, timeout: float = 20.0) -> float:
+        """Wait until `needle` is on screen; return seconds since the program started."""
+        deadline = time.perf_counter() + timeout
+        while needle not in self.text:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{needle!r} never appeared on screen:\n{self.text}")
+            if not self.pump(timeout=0.01) and needle not in self.text:
+                raise EOFError(f"the program exited before {needle!r} appeared:\n{self.text}")
+        return time.perf_counter() - self.started
+
+    def press(self, *keys: str) -> None:
+        """Type keys (raw strings: "3", "q", "\r", "\x1b[B"...)."""
+        for key in keys:
+            self.child.send(key)
+
+    def peak_memory_kib(self) -> int:
+        """The program's peak resident memory so far (VmHWM), in KiB."""
+        with open(f"/proc/{self.child.pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        raise RuntimeError("no VmHWM in /proc status")
+
+    def wait_exit(self, timeout: float = 10.0) -> int:
+        """Wait for the program to exit; return its exit status."""
+        deadline = time.perf_counter() + timeout
+        while self.pump(timeout=0.05):
+            if time.perf_counter() > deadline:
+                self.child.terminate(force=True)
+                raise TimeoutError(f"the program did not exit:\n{self.text}")
+        self.child.close()
+        status = self.child.exitstatus
+        return status if status is not None else -(self.child.signalstatus or 0)
+
+    def close(self) -> None:
+        """Kill the program if it still runs."""
+        if self.child.isalive():
+            self.child.terminate(force=True)
