@@ -1,0 +1,88 @@
+"""The command palette's commands for a brief: go to a pane, jump to any item, switch theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, headline
+from briefing_tui.widgets.related_list import ITEM_KINDS
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+"""The themes offered by name; the app remembers the choice."""
+
+_HEADLINE_CHARS = 120  # long quotes are matched and shown by their first words only
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """`text` literally (never markup), with the matched characters styled."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class BriefCommands(Provider):
+    """Commands of the brief screen; items are only searched, never listed up front."""
+
+    def _screen_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """(name, callback, help) for the panes and themes."""
+        from briefing_tui.screens.brief_screen import PANES, BriefScreen
+
+        screen = self.screen
+        if isinstance(screen, BriefScreen):
+            for number, pane in enumerate(PANES, start=1):
+                title = "Overview" if pane == "overview" else SECTION_TITLES[SECTIONS[number - 2]]
+                yield (
+                    f"Go to {title}",
+                    partial(screen.action_show_pane, pane),
+                    f"Show the {title} pane (key {number})",
+                )
+        for name, theme in THEMES.items():
+            yield (
+                f"Switch to the {name} theme",
+                partial(setattr, self.app, "theme", theme),
+                "Remembered for next time",
+            )
+
+    def _items(self) -> Iterator[tuple[str, ItemRef]]:
+        """(headline, reference) of every item of the brief, in brief order."""
+        from briefing_tui.screens.brief_screen import BriefScreen
+
+        screen = self.screen
+        if not isinstance(screen, BriefScreen):
+            return
+        lookup = screen.lookup
+        for section in SECTIONS:
+            for index, item in enumerate(lookup.brief.section(section)):
+                text = headline(item, lookup)[:_HEADLINE_CHARS].replace("\n", " ")
+                yield text, ItemRef(section, index)
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._screen_commands():
+            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._screen_commands():
+            if (score := matcher.match(name)) > 0:
+                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
+        from briefing_tui.screens.brief_screen import BriefScreen
+
+        screen = self.screen
+        if not isinstance(screen, BriefScreen):
+            return
+        for text, ref in self._items():
+            if (score := matcher.match(text)) > 0:
+                yield Hit(
+                    score * 0.9,
+                    _highlight(matcher, text),
+                    partial(screen.follow, ref),
+                    text=text,
+                    help=f"Jump to this {ITEM_KINDS[ref.section].lower()}",
+                )

@@ -1,0 +1,162 @@
+"""BriefScreen: the five panes of one brief, and the history of followed links."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, Lookup, Section
+from briefing_tui.screens.history import History, Location
+from briefing_tui.widgets.brief_header import BriefHeader
+from briefing_tui.widgets.overview_pane import OverviewPane
+from briefing_tui.widgets.related_list import RelatedList, Target
+from briefing_tui.widgets.section_pane import SectionPane
+
+OVERVIEW = "overview"
+PANES: tuple[str, ...] = (OVERVIEW, *SECTIONS)
+"""The panes, in tab order; keys 1-5 pick them."""
+
+
+def pane_label(pane: str, lookup: Lookup) -> str:
+    """A tab's label: its key, its name and, for sections, how many items it holds."""
+    number = PANES.index(pane) + 1
+    if pane == OVERVIEW:
+        return f"{number} Overview"
+    section: Section = SECTIONS[number - 2]
+    return f"{number} {SECTION_TITLES[section]} {len(lookup.brief.section(section))}"
+
+
+class BriefScreen(Screen[None]):
+    """The five panes as tabs; Enter follows a related item, backspace returns."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "show_pane('overview')", "Overview", show=False),
+        Binding("2", "show_pane('agreements')", "Agreements", show=False),
+        Binding("3", "show_pane('quotes')", "Quotes", show=False),
+        Binding("4", "show_pane('analysis')", "Analysis", show=False),
+        Binding("5", "show_pane('questions')", "Questions", show=False),
+        Binding("tab", "app.focus_next", "Next area", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous area", show=False),
+        Binding("backspace,alt+left", "back", "Back"),
+        Binding("alt+right", "forward", "Forward", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | 1-5 | Show the Overview, Agreements, Quotes, Analysis or Questions pane. |
+    | tab, shift+tab | Move the focus to the next or previous area. |
+    | backspace, alt+left | Go back to where a followed link was taken. |
+    | alt+right | Go forward again. |
+    """
+
+    def __init__(self, lookup: Lookup) -> None:
+        """The screen for the brief behind `lookup`."""
+        super().__init__()
+        self.lookup = lookup
+        self.history = History(Location(OVERVIEW, 0 if lookup.brief.people else None))
+
+    def compose(self) -> ComposeResult:
+        yield BriefHeader(self.lookup.brief)
+        with TabbedContent(initial=OVERVIEW, id="panes"):
+            with TabPane(pane_label(OVERVIEW, self.lookup), id=OVERVIEW):
+                yield OverviewPane(self.lookup, id="overview-pane")
+            for section in SECTIONS:
+                with TabPane(pane_label(section, self.lookup), id=section):
+                    yield SectionPane(section, self.lookup, id=f"{section}-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#people").focus()
+
+    @property
+    def active_pane(self) -> str:
+        """The id of the pane on show."""
+        return self.query_one(TabbedContent).active
+
+    def section_pane(self, section: Section) -> SectionPane:
+        """The pane of one section."""
+        return self.query_one(f"#{section}-pane", SectionPane)
+
+    @property
+    def overview(self) -> OverviewPane:
+        """The overview pane."""
+        return self.query_one(OverviewPane)
+
+    def location(self) -> Location:
+        """Where the reader is: the active pane and its selected item (or person)."""
+        pane = self.active_pane
+        if pane == OVERVIEW:
+            return Location(OVERVIEW, self.overview.person_index)
+        return Location(pane, self.section_pane(SECTIONS[PANES.index(pane) - 1]).index)
+
+    def go_to(self, location: Location) -> None:
+        """Show `location`: its pane, its item selected and the focus on it (no history)."""
+        self.query_one(TabbedContent).active = location.pane
+        if location.pane == OVERVIEW:
+            if location.index is not None:
+                self.overview.select_person(location.index, list_items=True)
+            else:
+                self.overview.people_list.focus()
+            return
+        pane = self.section_pane(SECTIONS[PANES.index(location.pane) - 1])
+        if location.index is not None:
+            pane.select(location.index)
+        pane.item_list.focus()
+
+    def follow(self, target: Target) -> None:
+        """Go to an item (ItemRef) or a person (by id), recording it in the history."""
+        if isinstance(target, ItemRef):
+            destination = Location(target.section, target.index)
+        else:
+            people = [person.id for person in self.lookup.brief.people]
+            if target not in people:
+                self.notify(f"Nobody with the id {target!r} in this brief.", severity="warning")
+                return
+            destination = Location(OVERVIEW, people.index(target))
+        self.history.visit(self.location(), destination)
+        self.go_to(destination)
+        self.refresh_bindings()
+
+    def on_related_list_followed(self, event: RelatedList.Followed) -> None:
+        event.stop()
+        self.follow(event.target)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane
+        focused = self.focused
+        if focused is not None and pane in focused.ancestors:
+            return
+        if pane.id == OVERVIEW:
+            self.overview.people_list.focus()
+        elif pane.id in SECTIONS:
+            self.query_one(f"#{pane.id}-pane", SectionPane).item_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.history.can_go_back or None
+        if action == "forward":
+            return self.history.can_go_forward or None
+        return True
+
+    def action_show_pane(self, pane: str) -> None:
+        """Show one of the five panes."""
+        if pane in PANES:
+            self.query_one(TabbedContent).active = pane
+
+    def action_back(self) -> None:
+        """Return to the location before the last followed link."""
+        location = self.history.back(self.location())
+        if location is not None:
+            self.go_to(location)
+        self.refresh_bindings()
+
+    def action_forward(self) -> None:
+        """Go to the location left by the last back."""
+        location = self.history.forward(self.location())
+        if location is not None:
+            self.go_to(location)
+        self.refresh_bindings()

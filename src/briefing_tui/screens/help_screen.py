@@ -1,0 +1,79 @@
+"""HelpScreen: every key, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+BindingGroup = tuple[str, Sequence[BindingType]]
+"""A heading and the bindings listed under it."""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of each binding group with their descriptions; escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, q, ?, f1 | Close the help. |
+    """
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        & > VerticalScroll {
+            width: auto; max-width: 90%; height: auto; max-height: 90%;
+            border: round $border; background: $surface; padding: 0 2;
+        }
+        & Static { width: auto; }
+    }
+    """
+
+    def __init__(self, groups: Sequence[BindingGroup]) -> None:
+        """A help screen for these binding groups."""
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "escape closes"
+            yield Static(self.help_text(), id="help-text")
+
+    def key_rows(self, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+        """(keys, description) per action, keys joined in declaration order."""
+        rows: dict[tuple[str, str], list[str]] = {}
+        for binding in Binding.make_bindings(bindings):
+            description = binding.description or binding.action
+            keys = rows.setdefault((binding.action, description), [])
+            display = self.app.get_key_display(binding)
+            if display not in keys:
+                keys.append(display)
+        return [(", ".join(keys), description) for (_, description), keys in rows.items()]
+
+    def help_text(self) -> Content:
+        """The whole table, one group after another."""
+        lines: list[Content] = []
+        for title, bindings in self.groups:
+            rows = self.key_rows(bindings)
+            if not rows:
+                continue
+            if lines:
+                lines.append(Content(""))
+            lines.append(Content.styled(title, "bold $text-accent"))
+            width = max(len(keys) for keys, _ in rows)
+            lines += [
+                Content.assemble((keys.ljust(width + 2), "bold"), description)
+                for keys, description in rows
+            ]
+        return Content("\n").join(lines)

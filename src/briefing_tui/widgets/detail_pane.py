@@ -1,0 +1,137 @@
+"""DetailPane: one item in full, every field, long texts wrapped, its related items followable."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from briefing_tui.model import Agreement, Analysis, Item, ItemRef, Lookup, Quote
+from briefing_tui.widgets.related_list import RelatedList, Target
+
+Highlights = Mapping[str, Sequence[tuple[int, int]]]
+"""Spans (start, end offsets into the original text) to highlight, by field name.
+
+Field names: "title", "summary", "text", "context", "question", "why", "speaker", "expert",
+"details[N]" for the N-th detail, "tags[N]" for the N-th tag.
+"""
+
+_LABEL = "bold $text-accent"
+_MUTED = "$text-muted"
+_MATCH = "bold reverse"
+
+
+def _field(text: str, name: str, highlights: Highlights | None, style: str = "") -> Content:
+    """The literal text of one field, styled, with its highlight spans marked."""
+    content = Content.styled(text, style) if style else Content(text)
+    for start, end in (highlights or {}).get(name, ()):
+        content = content.stylize(_MATCH, start, end)
+    return content
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Shows one item; `show` re-renders it, optionally with search highlights."""
+
+    DEFAULT_CSS = """
+    DetailPane {
+        padding: 0 1;
+        & > #detail-body { width: 1fr; }
+        & > #related-heading { margin-top: 1; color: $text-accent; text-style: bold; }
+        & > #related-heading.-empty, & > RelatedList.-empty { display: none; }
+    }
+    """
+
+    def __init__(
+        self, lookup: Lookup, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """An empty pane for items of the brief `lookup` resolves."""
+        super().__init__(id=id, classes=classes)
+        self._lookup = lookup
+        self.item: Item | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-body")
+        yield Static("Related", id="related-heading", classes="-empty")
+        yield RelatedList(self._lookup, id="related", classes="-empty")
+
+    def show(self, item: Item | None, *, highlights: Highlights | None = None) -> None:
+        """Render `item` (None: nothing selected), marking `highlights`, and list its related."""
+        self.item = item
+        body = self.query_one("#detail-body", Static)
+        related = self.query_one(RelatedList)
+        if item is None:
+            body.update(Content.styled("Nothing here.", _MUTED))
+            related.show_targets(())
+        else:
+            body.update(self.render_item(item, highlights))
+            related.show_targets(self._targets(item.related))
+        empty = not related.targets
+        related.set_class(empty, "-empty")
+        self.query_one("#related-heading").set_class(empty, "-empty")
+        self.scroll_home(animate=False)
+
+    def _targets(self, ids: Sequence[str]) -> list[Target]:
+        """Resolve related ids to items or people; unknown ids are kept as people ids."""
+        targets: list[Target] = []
+        for related_id in ids:
+            ref: ItemRef | None = self._lookup.items.get(related_id)
+            targets.append(ref if ref is not None else related_id)
+        return targets
+
+    def render_item(self, item: Item, highlights: Highlights | None = None) -> Content:
+        """All fields of `item` as literal text, with field labels; `highlights` are marked."""
+        parts: list[Content] = []
+        lookup = self._lookup
+
+        def section(label: str, body: Content) -> None:
+            parts.append(Content.styled(label, _LABEL))
+            parts.append(body)
+            parts.append(Content(""))
+
+        def person_line(person_id: str, field: str) -> Content:
+            person = lookup.people.get(person_id)
+            name = _field(lookup.person_name(person_id), field, highlights, "bold")
+            if person and person.role:
+                return Content.assemble(name, (", ", _MUTED), (person.role, "italic"))
+            return name
+
+        if isinstance(item, Agreement):
+            parts += [_field(item.title, "title", highlights, "bold"), Content("")]
+            section("Summary", _field(item.summary, "summary", highlights))
+            if item.details:
+                points = [
+                    Content.assemble(("• ", _MUTED), _field(d, f"details[{n}]", highlights))
+                    for n, d in enumerate(item.details)
+                ]
+                section("Details", Content("\n").join(points))
+        elif isinstance(item, Quote):
+            parts += [
+                _field(item.text, "text", highlights, "italic"),
+                Content.assemble(("— ", _MUTED), person_line(item.speaker, "speaker")),
+                Content(""),
+            ]
+            if item.context:
+                section("Context", _field(item.context, "context", highlights))
+        elif isinstance(item, Analysis):
+            if item.title:
+                parts.append(_field(item.title, "title", highlights, "bold"))
+            parts += [person_line(item.expert, "expert"), Content("")]
+            section("Analysis", _field(item.summary, "summary", highlights))
+        else:
+            parts += [_field(item.question, "question", highlights, "bold"), Content("")]
+            if item.why:
+                section("Why it matters", _field(item.why, "why", highlights))
+        if item.tags:
+            tags = [
+                _field(t, f"tags[{n}]", highlights, "$text-secondary")
+                for n, t in enumerate(item.tags)
+            ]
+            section("Tags", Content(" · ").join(tags))
+        if item.id:
+            parts.append(Content.assemble(("id ", _MUTED), (item.id, _MUTED)))
+        while parts and not parts[-1].plain:
+            parts.pop()
+        return Content("\n").join(parts)

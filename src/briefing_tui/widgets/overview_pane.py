@@ -1,0 +1,129 @@
+"""OverviewPane: the brief's summary, source and counts, and its people with what they said."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, Lookup
+from briefing_tui.widgets.related_list import RelatedList
+
+_LABEL = "bold $text-accent"
+_MUTED = "$text-muted"
+
+
+def overview_text(brief: Brief) -> Content:
+    """The summary, the source and the counts of a brief, as literal text."""
+    parts: list[Content] = [Content.styled(brief.title, "bold")]
+    when = brief.date.isoformat() + (f" · {brief.location}" if brief.location else "")
+    parts += [Content.styled(when, _MUTED), Content(""), Content(brief.summary), Content("")]
+    counts = brief.counts()
+    parts.append(Content.styled("In this brief", _LABEL))
+    parts += [
+        Content.assemble((f"{counts[name]:>6}  ", "bold"), SECTION_TITLES[name])
+        for name in SECTIONS
+    ]
+    parts.append(Content.assemble((f"{len(brief.people):>6}  ", "bold"), "People"))
+    source = brief.source
+    if source is not None:
+        parts += [Content(""), Content.styled("Source", _LABEL)]
+        fields = [
+            ("Title", source.title),
+            ("Publisher", source.publisher),
+            ("Published", source.published.isoformat() if source.published else None),
+            ("URL", source.url),
+            ("File", source.file),
+        ]
+        parts += [
+            Content.assemble((f"{label}: ", _MUTED), value) for label, value in fields if value
+        ]
+    return Content("\n").join(parts)
+
+
+class OverviewPane(Horizontal):
+    """Left: what the brief is; right: its people, and what the highlighted one said or wrote."""
+
+    DEFAULT_CSS = """
+    OverviewPane {
+        & > #overview-text { width: 3fr; padding: 0 1; border: round $border-blurred; }
+        & > #overview-text:focus { border: round $border; }
+        & > #overview-people { width: 2fr; min-width: 20; }
+        & #people { height: 1fr; border: round $border-blurred; }
+        & #people:focus { border: round $border; }
+        & #person-items {
+            height: 1fr; max-height: 100%; border: round $border-blurred;
+        }
+        & #person-items:focus { border: round $border; }
+    }
+    """
+
+    def __init__(self, lookup: Lookup, *, id: str | None = None) -> None:
+        """The overview of the brief behind `lookup`."""
+        super().__init__(id=id)
+        self._lookup = lookup
+        self._brief = lookup.brief
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="overview-text"):
+            yield Static(overview_text(self._brief))
+        with Vertical(id="overview-people"):
+            people = OptionList(
+                *[
+                    Option(
+                        Content.assemble(
+                            (p.name, "bold"),
+                            *(((", ", _MUTED), (p.role, "italic")) if p.role else ()),
+                        )
+                    )
+                    for p in self._brief.people
+                ],
+                id="people",
+            )
+            people.border_title = "People"
+            yield people
+            yield RelatedList(self._lookup, id="person-items")
+
+    def on_mount(self) -> None:
+        self.query_one("#overview-text").border_title = "Overview"
+        self._show_person(0 if self._brief.people else None)
+
+    @property
+    def people_list(self) -> OptionList:
+        """The list of people."""
+        return self.query_one("#people", OptionList)
+
+    @property
+    def person_index(self) -> int | None:
+        """The index of the highlighted person, if any."""
+        return self.people_list.highlighted
+
+    def select_person(self, index: int, *, list_items: bool = False) -> None:
+        """Highlight person `index`; with `list_items`, focus the list of what they said."""
+        self.people_list.highlighted = index
+        self._show_person(index)
+        if list_items:
+            self.query_one("#person-items").focus()
+
+    def _show_person(self, index: int | None) -> None:
+        items = self.query_one("#person-items", RelatedList)
+        if index is None or not 0 <= index < len(self._brief.people):
+            items.border_title = "Nobody selected"
+            items.show_targets(())
+            return
+        person = self._brief.people[index]
+        refs = self._lookup.by_person(person.id)
+        items.border_title = Content(f"By {person.name} ({len(refs)})")
+        items.show_targets(refs)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "people":
+            event.stop()
+            self._show_person(event.option_index)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "people":
+            event.stop()
+            self.select_person(event.option_index, list_items=True)
