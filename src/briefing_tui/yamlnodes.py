@@ -1,0 +1,240 @@
+"""YAML text to a small tree of positioned nodes, built from libyaml's event stream.
+
+Building the tree ourselves (instead of PyYAML's composer) lets us see explicit tags, anchors
+and aliases with their positions, refuse recursive or exploding aliases before anything is
+expanded, bound the nesting depth and the number of values, and never recurse in Python.
+
+A node is a tuple ``(kind, value, line, col)`` with 0-based line and col:
+scalars hold their source text (``PLAIN`` scalars still need YAML's implicit typing,
+``QUOTED`` ones are text, ``TAGGED`` ones carried an explicit tag and were already reported);
+``MAPPING`` holds a flat list ``[key, value, key, value, ...]`` and ``SEQUENCE`` a list of nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.resolver import Resolver
+
+PLAIN, QUOTED, TAGGED, MAPPING, SEQUENCE = range(5)
+
+Node = tuple[int, str | list["Node"], int, int]
+# One mistake: 0-based line and col (or None when unknown), JSON path (or None), message.
+Problem = tuple[int | None, int | None, str | None, str]
+
+MAX_DEPTH = 64  # a brief needs five levels; libyaml itself stops only at 1000
+MAX_VALUES = 2_000_000  # after expanding aliases: bounds memory whatever the file holds
+
+STR = "tag:yaml.org,2002:str"
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = Resolver.yaml_implicit_resolvers
+# A plain scalar starting with any other character is text whatever follows.
+MAYBE_TYPED = frozenset(_IMPLICIT)
+
+
+class YamlProblem(Exception):
+    """The stream cannot be read as one brief document; ``problem`` says where and why."""
+
+    def __init__(self, problem: Problem, earlier: list[Problem]) -> None:
+        super().__init__(problem[3])
+        self.problem = problem
+        self.earlier = earlier
+
+
+def resolve_plain(value: str) -> str:
+    """The tag YAML's implicit typing gives an untagged plain scalar (``STR`` for text)."""
+    if not value:
+        return "tag:yaml.org,2002:null"
+    for tag, regexp in _IMPLICIT.get(value[0], ()):
+        if regexp.match(value):
+            return tag
+    return STR
+
+
+def shown_tag(tag: str) -> str:
+    """A tag as it was likely written: ``tag:yaml.org,2002:binary`` -> ``!!binary``."""
+    if tag.startswith("tag:yaml.org,2002:"):
+        return "!!" + tag[len("tag:yaml.org,2002:") :]
+    return tag
+
+
+def build_tree(text: str) -> Node:
+    """Parse one YAML document into a node tree; raise YamlProblem for what stops parsing.
+
+    Explicit tags do not stop parsing: they are listed in the ``problems`` of the returned
+    tree's builder, see ``TreeBuilder``.
+    """
+    return TreeBuilder(text).build()
+
+
+class TreeBuilder:
+    """Turns the C parser's events into nodes; ``problems`` collects the tags it refused."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.problems: list[Problem] = []
+
+    def build(self) -> Node:
+        """The root node of the single document; raises YamlProblem (empty, syntax, aliases...)."""
+        parser = yaml.CSafeLoader(self.text)
+        try:
+            return self._build(parser)
+        except yaml.MarkedYAMLError as exc:
+            raise YamlProblem(syntax_problem(exc, self.text), self.problems) from None
+        finally:
+            parser.dispose()
+
+    def _fail(self, line: int | None, col: int | None, message: str) -> YamlProblem:
+        return YamlProblem((line, col, None, message), self.problems)
+
+    def _tag(self, tag: str, line: int, col: int) -> None:
+        self.problems.append(
+            (
+                line,
+                col,
+                None,
+                f"the tag {shown_tag(tag)} is not allowed: remove it"
+                " (quote the value if it must be read as text)",
+            )
+        )
+
+    def _build(self, parser: yaml.CSafeLoader) -> Node:
+        get: Callable[[], Any] = parser.get_event  # events are read by attribute, untyped
+        mark: Any
+        get()  # the stream start
+        event = get()
+        if type(event) is StreamEndEvent:
+            raise self._fail(None, None, "the brief is empty: it holds no YAML document")
+        top: list[Node] = []
+        current = top
+        # Per open collection: the list of its parent, its anchor, the value count at its start.
+        stack: list[tuple[list[Node], str | None, int]] = []
+        anchors: dict[str, Node] = {}
+        anchor_sizes: dict[str, int] = {}
+        open_anchors: set[str] = set()
+        count = 0  # values so far, aliases counted as the values they stand for
+        expanded = 0  # of which aliases
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent:
+                mark = event.start_mark
+                if event.tag is not None:
+                    self._tag(event.tag, mark.line, mark.column)
+                    node: Node = (TAGGED, event.value, mark.line, mark.column)
+                elif event.style:
+                    node = (QUOTED, event.value, mark.line, mark.column)
+                else:
+                    node = (PLAIN, event.value, mark.line, mark.column)
+                current.append(node)
+                count += 1
+                if count > MAX_VALUES:
+                    raise self._too_many(mark, expanded)
+                if event.anchor is not None:
+                    anchors[event.anchor] = node
+                    anchor_sizes[event.anchor] = 1
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mark = event.start_mark
+                if len(stack) >= MAX_DEPTH:
+                    raise self._fail(
+                        mark.line,
+                        mark.column,
+                        f"nesting is too deep (more than {MAX_DEPTH} levels)",
+                    )
+                if event.tag is not None:
+                    self._tag(event.tag, mark.line, mark.column)
+                items: list[Node] = []
+                kind_code = MAPPING if kind is MappingStartEvent else SEQUENCE
+                node = (kind_code, items, mark.line, mark.column)
+                current.append(node)
+                stack.append((current, event.anchor, count))
+                count += 1
+                if event.anchor is not None:
+                    anchors[event.anchor] = node
+                    open_anchors.add(event.anchor)
+                current = items
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                current, anchor, start = stack.pop()
+                if anchor is not None:
+                    anchor_sizes[anchor] = count - start
+                    open_anchors.discard(anchor)
+            elif kind is AliasEvent:
+                mark = event.start_mark
+                name = event.anchor
+                if name in open_anchors:
+                    raise self._fail(
+                        mark.line,
+                        mark.column,
+                        f"alias *{name} refers to a node that contains it (recursive reference)",
+                    )
+                target = anchors.get(name)
+                if target is None:
+                    raise self._fail(
+                        mark.line, mark.column, f"alias *{name} has no anchor &{name} before it"
+                    )
+                count += anchor_sizes[name]
+                expanded += anchor_sizes[name]
+                if count > MAX_VALUES:
+                    raise self._too_many(mark, expanded)
+                current.append(target)
+            else:  # the document ends (nothing else can come at this point)
+                break
+        if not top:
+            raise self._fail(None, None, "the brief is empty: it holds no YAML document")
+        event = get()
+        if type(event) is DocumentStartEvent:
+            mark = event.start_mark
+            raise self._fail(
+                mark.line, mark.column, "a brief is one YAML document, but a second one starts here"
+            )
+        return top[0]
+
+    def _too_many(self, mark: Any, expanded: int) -> YamlProblem:
+        if expanded:
+            message = (
+                f"aliases expand the brief to more than {MAX_VALUES:,} values"
+                " (a 'billion laughs' file?)"
+            )
+        else:
+            message = f"the brief holds more than {MAX_VALUES:,} values"
+        return self._fail(mark.line, mark.column, message)
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """One readable line for a YAML syntax error, at the parser's position."""
+    mark: Any = exc.problem_mark or exc.context_mark
+    line = mark.line if mark is not None else None
+    col = mark.column if mark is not None else None
+    problem = (exc.problem or exc.context or "YAML syntax error").strip()
+    char = _char_at(text, mark.index) if mark is not None else ""
+    if problem == "found character that cannot start any token":
+        if char == "\t":
+            return (line, col, None, "tab characters are not allowed for indentation here")
+        problem = f"{char!r} cannot start a value here (quote the text)"
+    elif "exceeded maximum nesting depth" in problem:
+        problem = "nesting is too deep (more than 1000 levels)"
+    elif problem == "mapping values are not allowed here":
+        problem = "a ': ' is not allowed here (quote text that holds one)"
+    elif problem.startswith("found a tab character"):
+        problem = "tab characters are not allowed for indentation here"
+    context = (exc.context or "").strip()
+    if context and exc.problem and exc.context_mark is not None and exc.context_mark is not mark:
+        where = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+        problem = f"{problem} ({context} at {where})"
+    return (line, col, None, problem)
+
+
+def _char_at(text: str, index: int) -> str:
+    return text[index] if 0 <= index < len(text) else ""
