@@ -9,6 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, headline
+from briefing_tui.widgets.printable import printable
 from briefing_tui.widgets.related_list import ITEM_KINDS
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -19,7 +20,7 @@ _HEADLINE_CHARS = 120  # long quotes are matched and shown by their first words 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
     """`text` literally (never markup), with the matched characters styled."""
-    content = Content(text)
+    content = Content(printable(text, one_line=True))
     _, offsets = matcher.fuzzy_search.match(matcher.query, text)
     for offset in offsets:
         if not text[offset].isspace():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -62,6 +63,18 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "config"
     monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(path))
     return path
+
+
+@pytest.fixture
+def brief_factory() -> Callable[..., Brief]:
+    """`make_brief`: a brief with just the given items."""
+    return make_brief
+
+
+@pytest.fixture
+def big_brief_factory() -> Callable[[int], Brief]:
+    """`big_brief`: a brief with that many agreements."""
+    return big_brief
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing_tui.model import Brief
+from briefing_tui.widgets.printable import printable
 
 
 class BriefHeader(Static):
@@ -27,9 +28,10 @@ class BriefHeader(Static):
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         """A header for `brief`."""
         when = brief.date.isoformat() + (f" · {brief.location}" if brief.location else "")
+        when = printable(when, one_line=True)
         super().__init__(
             Content.assemble(
-                (brief.title.replace("\n", " "), "bold"), ("  " + when, "$text-muted")
+                (printable(brief.title, one_line=True), "bold"), ("  " + when, "$text-muted")
             ),
             id=id,
         )

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing_tui.model import Agreement, Analysis, Item, ItemRef, Lookup, Quote
+from briefing_tui.widgets.printable import printable
 from briefing_tui.widgets.related_list import RelatedList, Target
 
 Highlights = Mapping[str, Sequence[tuple[int, int]]]
@@ -26,6 +27,7 @@ _MATCH = "bold reverse"
 
 def _field(text: str, name: str, highlights: Highlights | None, style: str = "") -> Content:
     """The literal text of one field, styled, with its highlight spans marked."""
+    text = printable(text)
     content = Content.styled(text, style) if style else Content(text)
     for start, end in (highlights or {}).get(name, ()):
         content = content.stylize(_MATCH, start, end)
@@ -95,7 +97,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             person = lookup.people.get(person_id)
             name = _field(lookup.person_name(person_id), field, highlights, "bold")
             if person and person.role:
-                return Content.assemble(name, (", ", _MUTED), (person.role, "italic"))
+                return Content.assemble(name, (", ", _MUTED), (printable(person.role), "italic"))
             return name
 
         if isinstance(item, Agreement):
@@ -131,7 +133,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             ]
             section("Tags", Content(" · ").join(tags))
         if item.id:
-            parts.append(Content.assemble(("id ", _MUTED), (item.id, _MUTED)))
+            parts.append(Content.assemble(("id ", _MUTED), (printable(item.id), _MUTED)))
         while parts and not parts[-1].plain:
             parts.pop()
         return Content("\n").join(parts)

@@ -15,10 +15,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-Spans = Sequence[tuple[int, int]]
+from briefing_tui.widgets.printable import printable
 
-# Newlines and tabs become spaces one for one, so highlight offsets into the label stay valid.
-_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
+Spans = Sequence[tuple[int, int]]
 
 
 class ItemList(ScrollView, can_focus=True):
@@ -181,8 +180,7 @@ class ItemList(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height
         if not height:
-            self.call_after_refresh(self._scroll_to_cursor)
-            return
+            return  # not laid out yet (or squeezed to nothing): on_resize scrolls later
         top = round(self.scroll_y)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False)
@@ -216,7 +214,7 @@ class ItemList(ScrollView, can_focus=True):
     def _render_row(self, index: int, width: int, on_cursor: bool) -> Strip:
         """One row: the label, literal text, cut with an ellipsis to fit and padded by a space."""
         style = self.get_visual_style("item-list--cursor") if on_cursor else self.get_visual_style()
-        label = Content(self._label(index).translate(_FLATTEN))
+        label = Content(printable(self._label(index), one_line=True))
         spans = self._highlights.get(index)
         if spans:
             match_style = self.get_visual_style("item-list--match", partial=True)

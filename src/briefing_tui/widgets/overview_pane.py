@@ -8,7 +8,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, Lookup
+from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, Lookup, Person
+from briefing_tui.widgets.printable import printable
 from briefing_tui.widgets.related_list import RelatedList
 
 _LABEL = "bold $text-accent"
@@ -17,9 +18,10 @@ _MUTED = "$text-muted"
 
 def overview_text(brief: Brief) -> Content:
     """The summary, the source and the counts of a brief, as literal text."""
-    parts: list[Content] = [Content.styled(brief.title, "bold")]
+    parts: list[Content] = [Content.styled(printable(brief.title), "bold")]
     when = brief.date.isoformat() + (f" · {brief.location}" if brief.location else "")
-    parts += [Content.styled(when, _MUTED), Content(""), Content(brief.summary), Content("")]
+    parts += [Content.styled(printable(when), _MUTED), Content("")]
+    parts += [Content(printable(brief.summary)), Content("")]
     counts = brief.counts()
     parts.append(Content.styled("In this brief", _LABEL))
     parts += [
@@ -38,9 +40,19 @@ def overview_text(brief: Brief) -> Content:
             ("File", source.file),
         ]
         parts += [
-            Content.assemble((f"{label}: ", _MUTED), value) for label, value in fields if value
+            Content.assemble((f"{label}: ", _MUTED), printable(value))
+            for label, value in fields
+            if value
         ]
     return Content("\n").join(parts)
+
+
+def person_line(person: Person) -> Content:
+    """A person's name in bold, then their role, as literal text."""
+    name = (printable(person.name, one_line=True), "bold")
+    if not person.role:
+        return Content.assemble(name)
+    return Content.assemble(name, (", ", _MUTED), (printable(person.role, one_line=True), "italic"))
 
 
 class OverviewPane(Horizontal):
@@ -71,16 +83,7 @@ class OverviewPane(Horizontal):
             yield Static(overview_text(self._brief))
         with Vertical(id="overview-people"):
             people = OptionList(
-                *[
-                    Option(
-                        Content.assemble(
-                            (p.name, "bold"),
-                            *(((", ", _MUTED), (p.role, "italic")) if p.role else ()),
-                        )
-                    )
-                    for p in self._brief.people
-                ],
-                id="people",
+                *[Option(person_line(person)) for person in self._brief.people], id="people"
             )
             people.border_title = "People"
             yield people
@@ -115,7 +118,7 @@ class OverviewPane(Horizontal):
             return
         person = self._brief.people[index]
         refs = self._lookup.by_person(person.id)
-        items.border_title = Content(f"By {person.name} ({len(refs)})")
+        items.border_title = Content(printable(f"By {person.name} ({len(refs)})", one_line=True))
         items.show_targets(refs)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

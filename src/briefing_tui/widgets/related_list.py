@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.model import ItemRef, Lookup, Section, headline
+from briefing_tui.widgets.printable import printable
 
 ITEM_KINDS: dict[Section, str] = {
     "agreements": "Agreement",
@@ -36,7 +37,7 @@ def describe_target(target: Target, lookup: Lookup) -> Content:
         if person and person.role:
             text = f"{text} — {person.role}"
         label = "Person"
-    return Content.assemble((f"{label}: ", "$text-muted"), text.replace("\n", " "))
+    return Content.assemble((f"{label}: ", "$text-muted"), printable(text, one_line=True))
 
 
 class RelatedList(OptionList):
