@@ -196,7 +196,8 @@ def _parse(data: bytes, name: str) -> Brief:
         data_tree = checker.brief(root)
         problems = builder.problems + checker.problems
         if checker.more:
-            problems.append((None, None, None, f"{checker.more} more errors not shown"))
+            total = len(problems) + checker.more
+            problems.append((None, None, None, f"{total} errors; the first {len(problems)} follow"))
         if problems or data_tree is None:
             raise _invalid(name, problems or [(None, None, None, "the brief is not valid")])
         try:
