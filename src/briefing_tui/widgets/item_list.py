@@ -113,6 +113,7 @@ class ItemList(ScrollView, can_focus=True):
         self._label = label
         self._rows: Sequence[int] | None = None
         self._highlights: Mapping[int, Spans] = {}
+        self._center_cursor = False  # a jump (not a step) centres its row once laid out
         self._strips: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
         self.virtual_size = Size(0, count)
 
@@ -153,7 +154,8 @@ class ItemList(ScrollView, can_focus=True):
         self.refresh()
 
     def select_index(self, index: int) -> None:
-        """Put the cursor on an item index (no move when that item is not shown)."""
+        """Put the cursor on an item index, centred if off screen (no move when it is not shown)."""
+        self._center_cursor = True
         if self._rows is None:
             if 0 <= index < self._count:
                 self._move(index)
@@ -182,7 +184,10 @@ class ItemList(ScrollView, can_focus=True):
         if not height:
             return  # not laid out yet (or squeezed to nothing): on_resize scrolls later
         top = round(self.scroll_y)
-        if self.cursor < top:
+        center, self._center_cursor = self._center_cursor, False
+        if center and not top <= self.cursor < top + height:
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False)
+        elif self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False)
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False)

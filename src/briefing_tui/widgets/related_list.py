@@ -44,16 +44,16 @@ class RelatedList(OptionList):
     """Lists targets; Enter (or a click) on one posts `RelatedList.Followed`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "cursor_up", "Previous", show=False),
-        Binding("j", "cursor_down", "Next", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("up,k", "cursor_up", "Previous", show=False),
+        Binding("down,j", "cursor_down", "Next", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
-    | k, j | Move the highlight (as up and down do). |
-    | g, G | Highlight the first or last entry. |
+    | up, k / down, j | Move the highlight. |
+    | home, g / end, G | Highlight the first or last entry. |
     | enter | Follow the highlighted entry. |
     """
 

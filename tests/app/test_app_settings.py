@@ -1,0 +1,57 @@
+"""The theme: switched from the palette, remembered in the settings file between runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.model import Brief
+from briefing_tui.settings import Settings, load_settings, save_settings, settings_path
+
+
+def test_settings_path_honours_the_config_dir_override(config_dir: Path) -> None:
+    assert settings_path() == config_dir / "settings.json"
+
+
+def test_missing_or_corrupt_settings_give_the_defaults(config_dir: Path) -> None:
+    assert load_settings() == Settings()
+    config_dir.mkdir()
+    for text in ["{not json", "[1, 2]", '{"theme": 3}', "\xff"]:
+        (config_dir / "settings.json").write_text(text)
+        assert load_settings() == Settings(theme="textual-dark")
+    (config_dir / "settings.json").write_bytes(b"\xff\xfe")
+    assert load_settings() == Settings()
+
+
+def test_save_then_load_round_trips_and_leaves_no_temp_file(config_dir: Path) -> None:
+    save_settings(Settings(theme="textual-light"))
+    assert load_settings() == Settings(theme="textual-light")
+    assert [p.name for p in config_dir.iterdir()] == ["settings.json"]
+
+
+async def test_theme_switched_in_the_palette_is_saved_and_used_next_run(
+    summit: Brief, config_dir: Path
+) -> None:
+    app = BriefingApp(summit)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"light theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+    saved = json.loads((config_dir / "settings.json").read_text())
+    assert saved == {"theme": "textual-light"}
+    again = BriefingApp(summit)
+    async with again.run_test(size=(100, 30)):
+        assert again.theme == "textual-light"
+
+
+async def test_an_unknown_saved_theme_falls_back_to_dark(summit: Brief) -> None:
+    save_settings(Settings(theme="no-such-theme"))
+    app = BriefingApp(summit)
+    async with app.run_test(size=(100, 30)):
+        assert app.theme == "textual-dark"
