@@ -238,7 +238,9 @@ class Checker:
         self.text_keys: dict[str, bool] = {}
 
     def report(self, node: Node, path: str | None, message: str) -> None:
-        """Record one problem at a node."""
+        """Record one problem at a node (none at a tagged node: its tag is reported already)."""
+        if node[0] == TAGGED:
+            return
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append((node[2], node[3], path, message))
         else:

@@ -6,7 +6,8 @@ expanded, bound the nesting depth and the number of values, and never recurse in
 
 A node is a tuple ``(kind, value, line, col)`` with 0-based line and col:
 scalars hold their source text (``PLAIN`` scalars still need YAML's implicit typing,
-``QUOTED`` ones are text, ``TAGGED`` ones carried an explicit tag and were already reported);
+``QUOTED`` ones are text; ``TAGGED`` nodes, scalars or collections, carried an explicit tag and
+were already reported);
 ``MAPPING`` holds a flat list ``[key, value, key, value, ...]`` and ``SEQUENCE`` a list of nodes.
 """
 
@@ -153,10 +154,11 @@ class TreeBuilder:
                         mark.column,
                         f"nesting is too deep (more than {MAX_DEPTH} levels)",
                     )
-                if event.tag is not None:
-                    self._tag(event.tag, mark.line, mark.column)
                 items: list[Node] = []
                 kind_code = MAPPING if kind is MappingStartEvent else SEQUENCE
+                if event.tag is not None:
+                    self._tag(event.tag, mark.line, mark.column)
+                    kind_code = TAGGED
                 node = (kind_code, items, mark.line, mark.column)
                 current.append(node)
                 stack.append((current, event.anchor, count))
@@ -224,8 +226,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
             return (line, col, None, "tab characters are not allowed for indentation here")
         problem = f"{char!r} cannot start a value here (quote the text)"
     elif "exceeded maximum nesting depth" in problem:
-        problem = "nesting is too deep (more than 1000 levels)"
-    elif problem == "mapping values are not allowed here":
+        return (line, col, None, "nesting is too deep (1000 levels or more)")
+    elif problem.startswith("mapping values are not allowed"):
         problem = "a ': ' is not allowed here (quote text that holds one)"
     elif problem.startswith("found a tab character"):
         problem = "tab characters are not allowed for indentation here"
