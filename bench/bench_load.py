@@ -21,9 +21,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dossier import make_dossier  # noqa: E402
+from dossier import make_dossier
 
-from briefing_tui.loader import load_brief  # noqa: E402
+from briefing_tui.loader import load_brief
 
 
 def median_ms(run: Callable[[], object], runs: int) -> float:
