@@ -43,6 +43,7 @@ NULL = "tag:yaml.org,2002:null"
 BOOL = "tag:yaml.org,2002:bool"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MERGE = "tag:yaml.org,2002:merge"
+VALUE = "tag:yaml.org,2002:value"
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -178,8 +179,7 @@ def describe(node: Node, quote_hint: bool = False) -> str:
         return "a mapping"
     if kind == SEQUENCE:
         return "a list"
-    assert isinstance(value, str)
-    if kind == TAGGED:
+    if kind == TAGGED or not isinstance(value, str):
         return "a tagged value"
     if kind == QUOTED:
         return f"the text {quoted(value)}"
@@ -192,6 +192,8 @@ def describe(node: Node, quote_hint: bool = False) -> str:
             return what
     elif tag == MERGE:
         return "the merge key <<"
+    elif tag == VALUE:
+        what = "YAML's value key ="
     else:
         typed = _typed(tag, value)
         if tag == BOOL:

@@ -232,8 +232,10 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     elif problem.startswith("found a tab character"):
         problem = "tab characters are not allowed for indentation here"
     context = (exc.context or "").strip()
-    if context and exc.problem and exc.context_mark is not None and exc.context_mark is not mark:
-        where = f"line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+    context_mark: Any = exc.context_mark
+    elsewhere = context_mark is not None and (context_mark.line, context_mark.column) != (line, col)
+    if context and exc.problem and elsewhere:
+        where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
         problem = f"{problem} ({context} at {where})"
     return (line, col, None, problem)
 
