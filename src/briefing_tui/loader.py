@@ -19,8 +19,8 @@ import msgspec
 import yaml
 
 from briefing_tui.model import Brief
-from briefing_tui.validation import CONTROL, Checker, char_name, quoted
-from briefing_tui.yamlnodes import Problem, TreeBuilder, YamlProblem
+from briefing_tui.validation import Checker
+from briefing_tui.yamlnodes import CONTROL, Problem, TreeBuilder, YamlProblem, char_name, quoted
 
 MAX_BRIEF_BYTES = 32 * 1024 * 1024
 

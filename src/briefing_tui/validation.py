@@ -9,21 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import re
 import typing
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from msgspec import inspect as mi
-from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
 
 from briefing_tui import model
 from briefing_tui.yamlnodes import (
+    CONTROL,
     MAPPING,
     MAYBE_TYPED,
+    MERGE,
+    NULL,
     PLAIN,
     QUOTED,
     SEQUENCE,
@@ -31,7 +30,12 @@ from briefing_tui.yamlnodes import (
     TAGGED,
     Node,
     Problem,
+    char_name,
+    describe,
+    plain,
+    quoted,
     resolve_plain,
+    typed_value,
 )
 
 TEXT, LINE, DATE, VERSION, TEXTS, RECORDS, RECORD = range(7)
@@ -39,20 +43,8 @@ NO_ROLE, ID, PERSON_REF, REFS = range(4)
 MAX_PROBLEMS = 100
 MAX_SUGGESTIONS = 20  # did-you-mean searches over thousands of ids are slow: only the first few
 
-NULL = "tag:yaml.org,2002:null"
-BOOL = "tag:yaml.org,2002:bool"
-TIMESTAMP = "tag:yaml.org,2002:timestamp"
-MERGE = "tag:yaml.org,2002:merge"
-VALUE = "tag:yaml.org,2002:value"
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_C0_NAMES = (
-    *("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR"),
-    *("SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB"),
-    *("ESC", "FS", "GS", "RS", "US"),
-)
 _PERSON_REF_FIELDS = frozenset({"speaker", "expert"})
 
 
@@ -142,84 +134,6 @@ BRIEF = _record_spec(_BRIEF_INFO)
 _BAD: Any = object()  # a value that failed its check (already reported)
 
 
-def quoted(text: str, limit: int = 60) -> str:
-    """Brief text double-quoted for a message: shortened, control characters escaped."""
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    shown = json.dumps(text, ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
-
-
-def plain(text: str, limit: int = 60) -> str:
-    """Like ``quoted`` without the quotes, for keys and ids shown between single quotes."""
-    return quoted(text, limit)[1:-1]
-
-
-def char_name(char: str) -> str:
-    """``U+001B (ESC)``-style name of a character that may not appear in a brief's text."""
-    code = ord(char)
-    if code < 32:
-        return f"control character U+{code:04X} ({_C0_NAMES[code]})"
-    if code == 0x7F:
-        return "control character U+007F (DEL)"
-    if code <= 0x9F:
-        return f"control character U+{code:04X} (C1)"
-    if 0xD800 <= code <= 0xDFFF:
-        return f"lone surrogate U+{code:04X}"
-    name = unicodedata.name(char, "a noncharacter")
-    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-        return f"bidirectional control U+{code:04X} ({name})"
-    return f"character U+{code:04X} ({name})"
-
-
-def describe(node: Node, quote_hint: bool = False) -> str:
-    """What a node holds, for "got ..." (``the boolean false (YAML reads no as false)``)."""
-    kind, value = node[0], node[1]
-    if kind == MAPPING:
-        return "a mapping"
-    if kind == SEQUENCE:
-        return "a list"
-    if kind == TAGGED or not isinstance(value, str):
-        return "a tagged value"
-    if kind == QUOTED:
-        return f"the text {quoted(value)}"
-    tag = resolve_plain(value)
-    if tag == STR:
-        return f"the text {quoted(value)}"
-    if tag == NULL:
-        what = "nothing" if not value else f"null (YAML reads {value} as nothing)"
-        if not value:
-            return what
-    elif tag == MERGE:
-        return "the merge key <<"
-    elif tag == VALUE:
-        what = "YAML's value key ="
-    else:
-        typed = _typed(tag, value)
-        if tag == BOOL:
-            shown = "true" if typed else "false"
-            what = f"the boolean {shown}"
-        elif tag == TIMESTAMP:
-            shown = value
-            is_day = not any(sep in value for sep in "tT ")
-            what = f"the date {value}" if is_day else f"the timestamp {value}"
-        else:
-            shown = str(typed)
-            what = f"the number {shown}"
-        if shown != value:
-            what += f" (YAML reads {plain(value)} as {shown})"
-    if quote_hint:
-        what += f" — quote it: {quoted(value, 200)}"
-    return what
-
-
-def _typed(tag: str, value: str) -> object:
-    try:
-        return SafeConstructor().construct_object(ScalarNode(tag, value))
-    except Exception:  # a value YAML's typing matched but cannot build: show it as written
-        return value
-
-
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
@@ -297,7 +211,7 @@ class Checker:
             return None
         if resolve_plain(value) != "tag:yaml.org,2002:int":
             return None
-        typed = _typed("tag:yaml.org,2002:int", value)
+        typed = typed_value("tag:yaml.org,2002:int", value)
         return typed if isinstance(typed, int) else None
 
     def record(self, node: Node, spec: RecordSpec, path: str) -> dict[str, Any] | None:

@@ -9,15 +9,19 @@ scalars hold their source text (``PLAIN`` scalars still need YAML's implicit typ
 ``QUOTED`` ones are text; ``TAGGED`` nodes, scalars or collections, carried an explicit tag and
 were already reported);
 ``MAPPING`` holds a flat list ``[key, value, key, value, ...]`` and ``SEQUENCE`` a list of nodes.
+The helpers at the end say in words what a node or a character is, for error messages.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -28,6 +32,7 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 PLAIN, QUOTED, TAGGED, MAPPING, SEQUENCE = range(5)
@@ -40,6 +45,18 @@ MAX_DEPTH = 64  # a brief needs five levels; libyaml itself stops only at 1000
 MAX_VALUES = 2_000_000  # after expanding aliases: bounds memory whatever the file holds
 
 STR = "tag:yaml.org,2002:str"
+NULL = "tag:yaml.org,2002:null"
+BOOL = "tag:yaml.org,2002:bool"
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MERGE = "tag:yaml.org,2002:merge"
+VALUE = "tag:yaml.org,2002:value"
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_C0_NAMES = (
+    *("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR"),
+    *("SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB"),
+    *("ESC", "FS", "GS", "RS", "US"),
+)
 _IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = Resolver.yaml_implicit_resolvers
 # A plain scalar starting with any other character is text whatever follows.
 MAYBE_TYPED = frozenset(_IMPLICIT)
@@ -242,3 +259,82 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
 
 def _char_at(text: str, index: int) -> str:
     return text[index] if 0 <= index < len(text) else ""
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """Brief text double-quoted for a message: shortened, control characters escaped."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    shown = json.dumps(text, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
+
+
+def plain(text: str, limit: int = 60) -> str:
+    """Like ``quoted`` without the quotes, for keys and ids shown between single quotes."""
+    return quoted(text, limit)[1:-1]
+
+
+def char_name(char: str) -> str:
+    """``U+001B (ESC)``-style name of a character that may not appear in a brief's text."""
+    code = ord(char)
+    if code < 32:
+        return f"control character U+{code:04X} ({_C0_NAMES[code]})"
+    if code == 0x7F:
+        return "control character U+007F (DEL)"
+    if code <= 0x9F:
+        return f"control character U+{code:04X} (C1)"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"lone surrogate U+{code:04X}"
+    name = unicodedata.name(char, "a noncharacter")
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return f"bidirectional control U+{code:04X} ({name})"
+    return f"character U+{code:04X} ({name})"
+
+
+def describe(node: Node, quote_hint: bool = False) -> str:
+    """What a node holds, for "got ..." (``the boolean false (YAML reads no as false)``)."""
+    kind, value = node[0], node[1]
+    if kind == MAPPING:
+        return "a mapping"
+    if kind == SEQUENCE:
+        return "a list"
+    if kind == TAGGED or not isinstance(value, str):
+        return "a tagged value"
+    if kind == QUOTED:
+        return f"the text {quoted(value)}"
+    tag = resolve_plain(value)
+    if tag == STR:
+        return f"the text {quoted(value)}"
+    if tag == NULL:
+        what = "nothing" if not value else f"null (YAML reads {value} as nothing)"
+        if not value:
+            return what
+    elif tag == MERGE:
+        return "the merge key <<"
+    elif tag == VALUE:
+        what = "YAML's value key ="
+    else:
+        typed = typed_value(tag, value)
+        if tag == BOOL:
+            shown = "true" if typed else "false"
+            what = f"the boolean {shown}"
+        elif tag == TIMESTAMP:
+            shown = value
+            is_day = not any(sep in value for sep in "tT ")
+            what = f"the date {value}" if is_day else f"the timestamp {value}"
+        else:
+            shown = str(typed)
+            what = f"the number {shown}"
+        if shown != value:
+            what += f" (YAML reads {plain(value)} as {shown})"
+    if quote_hint:
+        what += f" — quote it: {quoted(value, 200)}"
+    return what
+
+
+def typed_value(tag: str, value: str) -> object:
+    """The Python value YAML's typing gives a plain scalar, or the text itself if it cannot."""
+    try:
+        return SafeConstructor().construct_object(ScalarNode(tag, value))
+    except Exception:  # a value YAML's typing matched but cannot build: show it as written
+        return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing_tui import yamlnodes
 from briefing_tui.loader import BriefError, BriefInvalid, parse_brief
 
 MINIMAL = """\
@@ -155,3 +156,35 @@ def test_positions_count_characters_not_bytes() -> None:
     text = MINIMAL + "people:\n  - {id: 日本, name: no}\n"
     message = 'expected text, got the boolean false (YAML reads no as false) — quote it: "no"'
     assert only_error(text) == (10, 20, "$.people[0].name", message)
+
+
+def test_a_character_that_cannot_start_a_value_says_to_quote() -> None:
+    text = MINIMAL.replace("title: Harbour talks", "title: @home")
+    assert only_error(text) == (2, 8, None, "'@' cannot start a value here (quote the text)")
+
+
+def test_an_unclosed_quote_names_where_it_opened() -> None:
+    text = MINIMAL.replace("title: Harbour talks", "title: 'Harbour talks")
+    message = "found unexpected end of stream (while scanning a quoted scalar at line 2, column 8)"
+    assert only_error(text) == (9, 1, None, message)
+
+
+def test_the_number_of_values_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlnodes, "MAX_VALUES", 50)
+    tags = ", ".join(["energy"] * 60)
+    text = MINIMAL.replace("questions: []", f"questions:\n  - question: Q\n    tags: [{tags}]")
+    # 22 values come before the tags (keys count too): the 29th tag is the 51st value.
+    at = 12 + len("energy, ") * 28
+    assert only_error(text) == (10, at, None, "the brief holds more than 50 values")
+
+
+def test_a_file_with_hundreds_of_mistakes_reports_the_first_hundred() -> None:
+    tags = ", ".join(["1"] * 300)
+    text = MINIMAL.replace("questions: []", f"questions:\n  - question: Q\n    tags: [{tags}]")
+    found = errors(text)
+    assert str(found[0]) == "b.yaml: error: 300 errors; the first 100 follow"
+    assert len(found) == 101
+    assert str(found[1]) == (
+        "b.yaml:10:12: error: $.questions[0].tags[0]:"
+        ' expected text, got the number 1 — quote it: "1"'
+    )
