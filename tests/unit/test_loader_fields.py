@@ -289,3 +289,29 @@ def test_every_mistake_in_a_file_is_reported_in_line_order() -> None:
         ' (YAML reads yes as true) — quote it: "yes"',
         "b.yaml:7:14: error: $.quotes[0].speaker: no person has the id 'nobody'",
     ]
+
+
+def test_the_mistakes_fixture_reports_each_mistake_once() -> None:
+    path = DATA / "mistakes.yaml"
+    with pytest.raises(BriefInvalid) as caught:
+        load_brief(path)
+    assert str(caught.value).splitlines() == [
+        f"{path}:2:1: error: $: missing required key 'title'",
+        f"{path}:3:1: error: $.titel: unknown key 'titel' — did you mean 'title'?",
+        f"{path}:4:7: error: $.date: 2024-02-30 is not a date: day is out of range for month",
+        f"{path}:5:11: error: $.location: must be one line, but holds a line break at character 10",
+        f"{path}:8:10: error: $.summary: expected text, got the boolean true"
+        ' (YAML reads yes as true) — quote it: "yes"',
+        f"{path}:12:9: error: $.people[1].id: duplicate id 'van-dijk' (first at line 10)",
+        f"{path}:13:11: error: $.people[1].name: expected text, got the boolean false"
+        ' (YAML reads no as false) — quote it: "no"',
+        f"{path}:16:14: error: $.agreements[0].summary: control character U+001B (ESC)"
+        " at character 10 is not allowed",
+        f"{path}:17:11: error: $.agreements[0].tags: expected a list of texts,"
+        ' got the text "hydrogen" — write it as a list: [hydrogen]',
+        f"{path}:19:14: error: $.quotes[0].speaker: no person has the id 'vandijk'"
+        " — did you mean 'van-dijk'?",
+        f"{path}:21:15: error: $.quotes[0].related[0]: no person or item has the id 'fleet'",
+        f"{path}:22:10: error: $.analysis: expected a list of analysis records,"
+        " got nothing — write [] for none",
+    ]
