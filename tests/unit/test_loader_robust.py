@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -140,3 +142,12 @@ def test_the_dossier_script_refuses_to_overwrite_without_force(tmp_path: Path) -
     assert out.read_text() == "keep me"
     subprocess.run([*script, "--force"], capture_output=True, check=True)
     assert parse_brief(out.read_bytes()).counts()["agreements"] == 6
+
+
+def test_a_pyyaml_without_libyaml_is_named_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    with pytest.raises(BriefInvalid) as caught:
+        parse_brief(NOTE.encode(), name="note.yaml")
+    assert str(caught.value) == (
+        "note.yaml: error: PyYAML is installed without its C extension (libyaml): reinstall PyYAML"
+    )
