@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
-from briefing_tui.commands import BriefCommands
 from briefing_tui.model import Brief, Lookup
 from briefing_tui.resources import bundled
 from briefing_tui.screens.brief_screen import BriefScreen
 from briefing_tui.settings import Settings, load_settings, save_settings
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def _brief_commands() -> type[Provider]:
+    """The palette's brief commands, imported when the palette first opens."""
+    from briefing_tui.commands import BriefCommands
+
+    return BriefCommands
 
 
 class BriefingApp(App[None]):
     """Shows one brief in five panes; remembers the theme between runs."""
 
     CSS_PATH = bundled("styles") / "app.tcss"
-    COMMANDS = App.COMMANDS | {BriefCommands}
+    COMMANDS = App.COMMANDS | {_brief_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),

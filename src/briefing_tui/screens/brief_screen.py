@@ -93,18 +93,27 @@ class BriefScreen(Screen[None]):
             return Location(OVERVIEW, self.overview.person_index)
         return Location(pane, self.section_pane(SECTIONS[PANES.index(pane) - 1]).index)
 
+    def open_pane(self, pane: str, index: int | None = None) -> SectionPane | None:
+        """Show `pane`, built if needed, with item `index` selected; its SectionPane or None."""
+        section_pane = None
+        if pane in SECTIONS:
+            section_pane = self.section_pane(SECTIONS[PANES.index(pane) - 1])
+            if index is not None:
+                section_pane.select(index)
+            else:
+                section_pane.build()
+        self.query_one(TabbedContent).active = pane
+        return section_pane
+
     def go_to(self, location: Location) -> None:
         """Show `location`: its pane, its item selected and the focus on it (no history)."""
-        self.query_one(TabbedContent).active = location.pane
-        if location.pane == OVERVIEW:
+        pane = self.open_pane(location.pane, location.index)
+        if pane is None:
             if location.index is not None:
                 self.overview.select_person(location.index, list_items=True)
             else:
                 self.overview.people_list.focus()
             return
-        pane = self.section_pane(SECTIONS[PANES.index(location.pane) - 1])
-        if location.index is not None:
-            pane.select(location.index)
         pane.item_list.focus()
 
     def follow(self, target: Target) -> None:
@@ -128,12 +137,13 @@ class BriefScreen(Screen[None]):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane
         focused = self.focused
-        if focused is not None and pane in focused.ancestors:
+        if focused is not None and pane in focused.ancestors_with_self:
             return
         if pane.id == OVERVIEW:
             self.overview.people_list.focus()
         elif pane.id in SECTIONS:
-            self.query_one(f"#{pane.id}-pane", SectionPane).item_list.focus()
+            # a click on the tab shows the pane without open_pane: item_list builds it
+            self.section_pane(SECTIONS[PANES.index(pane.id) - 1]).item_list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
@@ -145,7 +155,7 @@ class BriefScreen(Screen[None]):
     def action_show_pane(self, pane: str) -> None:
         """Show one of the five panes."""
         if pane in PANES:
-            self.query_one(TabbedContent).active = pane
+            self.open_pane(pane)
 
     def action_back(self) -> None:
         """Return to the location before the last followed link."""

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from briefing_tui.model import Brief
 from briefing_tui.widgets.printable import printable
 
 
-class BriefHeader(Static):
-    """The top line: the title in bold, then the date and location; cut with an ellipsis."""
+class BriefHeader(Widget):
+    """The top line: the title in bold, cut with an ellipsis so the date and location stay."""
 
     DEFAULT_CSS = """
     BriefHeader {
@@ -20,18 +20,19 @@ class BriefHeader(Static):
         padding: 0 1;
         background: $panel;
         color: $foreground;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     """
 
     def __init__(self, brief: Brief, *, id: str | None = None) -> None:
         """A header for `brief`."""
-        when = brief.date.isoformat() + (f" · {brief.location}" if brief.location else "")
-        when = printable(when, one_line=True)
-        super().__init__(
-            Content.assemble(
-                (printable(brief.title, one_line=True), "bold"), ("  " + when, "$text-muted")
-            ),
-            id=id,
-        )
+        super().__init__(id=id)
+        self.title_text = printable(brief.title, one_line=True)
+        where = f" · {brief.location}" if brief.location else ""
+        self.when_text = printable(brief.date.isoformat() + where, one_line=True)
+
+    def render(self) -> Content:
+        width = self.content_region.width
+        when = Content.styled("  " + self.when_text, "$text-muted")
+        title_width = max(width - when.cell_length, min(width, 12))
+        title = Content.styled(self.title_text, "bold").truncate(title_width, ellipsis=True)
+        return Content.assemble(title, when).truncate(width, ellipsis=True)

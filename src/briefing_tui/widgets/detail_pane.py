@@ -53,6 +53,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._lookup = lookup
         self.item: Item | None = None
+        self._highlights: Highlights | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
@@ -61,7 +62,9 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def show(self, item: Item | None, *, highlights: Highlights | None = None) -> None:
         """Render `item` (None: nothing selected), marking `highlights`, and list its related."""
-        self.item = item
+        self.item, self._highlights = item, highlights
+        if not self.is_mounted:
+            return  # on_mount shows it
         body = self.query_one("#detail-body", Static)
         related = self.query_one(RelatedList)
         if item is None:
@@ -74,6 +77,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         related.set_class(empty, "-empty")
         self.query_one("#related-heading").set_class(empty, "-empty")
         self.scroll_home(animate=False)
+
+    def on_mount(self) -> None:
+        self.show(self.item, highlights=self._highlights)
 
     def _targets(self, ids: Sequence[str]) -> list[Target]:
         """Resolve related ids to items or people; unknown ids are kept as people ids."""

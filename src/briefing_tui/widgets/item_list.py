@@ -103,19 +103,29 @@ class ItemList(ScrollView, can_focus=True):
         count: int,
         label: Callable[[int], str],
         *,
+        cursor: int = 0,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        """A list of `count` items whose row text is `label(index)`, computed only when shown."""
+        """A list of `count` items whose row text is `label(index)`, computed only when shown.
+
+        The cursor starts on row `cursor`; a Highlighted message announces it once mounted.
+        """
         super().__init__(name=name, id=id, classes=classes)
         self._count = count
         self._label = label
         self._rows: Sequence[int] | None = None
         self._highlights: Mapping[int, Spans] = {}
-        self._center_cursor = False  # a jump (not a step) centres its row once laid out
+        # a jump (not a step) centres its row once laid out
         self._strips: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
         self.virtual_size = Size(0, count)
+        self.set_reactive(ItemList.cursor, self.validate_cursor(cursor))
+        self._center_cursor = cursor > 0
+
+    def on_mount(self) -> None:
+        if self.row_count:
+            self.post_message(self.Highlighted(self, self.item_at(self.cursor)))
 
     @property
     def row_count(self) -> int:

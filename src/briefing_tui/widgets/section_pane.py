@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 
 from briefing_tui.model import SECTION_TITLES, Lookup, Section, headline
 from briefing_tui.widgets.detail_pane import DetailPane, Highlights
 from briefing_tui.widgets.item_list import ItemList
+from briefing_tui.widgets.related_list import ITEM_KINDS
 
 
 class SectionPane(Horizontal):
-    """The items of one section; the detail follows the list's cursor."""
+    """The items of one section; the detail follows the list's cursor.
+
+    Empty until `build()`: hidden panes cost nothing before the first paint.
+    """
 
     DEFAULT_CSS = """
     SectionPane {
@@ -32,36 +35,52 @@ class SectionPane(Horizontal):
         self._lookup = lookup
         self._items = lookup.brief.section(section)
         self._filter_label = ""
+        self._list: ItemList | None = None  # nothing is built before the pane is first shown
+        self._detail: DetailPane | None = None
 
-    def compose(self) -> ComposeResult:
+    @property
+    def is_built(self) -> bool:
+        """Whether the list and the detail exist (they are built when first shown)."""
+        return self._list is not None
+
+    def build(self, index: int | None = None) -> None:
+        """Create and mount the list and the detail, once, the cursor on item `index`."""
+        if self._list is not None:
+            return
         items, lookup = self._items, self._lookup
-        yield ItemList(len(items), lambda index: headline(items[index], lookup))
-        yield DetailPane(lookup)
-
-    def on_mount(self) -> None:
+        self._list = ItemList(
+            len(items), lambda index: headline(items[index], lookup), cursor=index or 0
+        )
+        self._detail = DetailPane(lookup)
         self._update_title()
-        self.query_one(DetailPane).border_title = "Detail"
-        self._show_detail(self.item_list.index)
+        self.mount(self._list, self._detail)
 
     @property
     def item_list(self) -> ItemList:
-        """The list of this section's items."""
-        return self.query_one(ItemList)
+        """The list of this section's items (builds the pane if needed)."""
+        self.build()
+        assert self._list is not None
+        return self._list
 
     @property
     def detail(self) -> DetailPane:
-        """The pane showing the selected item."""
-        return self.query_one(DetailPane)
+        """The pane showing the selected item (builds the pane if needed)."""
+        self.build()
+        assert self._detail is not None
+        return self._detail
 
     @property
     def index(self) -> int | None:
         """The item index under the cursor (None for an empty section or filter)."""
-        return self.item_list.index
+        return self._list.index if self._list is not None else None
 
     def select(self, index: int) -> None:
         """Put the cursor (and the detail) on item `index`."""
-        self.item_list.select_index(index)
-        self._show_detail(self.item_list.index)
+        if self._list is None:
+            self.build(index)
+            return
+        self._list.select_index(index)
+        self._show_detail(self._list.index)
 
     def set_filter(self, indices: Sequence[int] | None, label: str = "") -> None:
         """Narrow the list to `indices` (None: all), naming the filter `label` in the title."""
@@ -72,14 +91,19 @@ class SectionPane(Horizontal):
 
     def show_detail(self, highlights: Highlights | None = None) -> None:
         """Re-render the selected item, marking `highlights` (search matches by field)."""
-        index = self.item_list.index
-        self.detail.show(None if index is None else self._items[index], highlights=highlights)
+        self._show_detail(self.item_list.index, highlights, again=True)
 
-    def _show_detail(self, index: int | None) -> None:
+    def _show_detail(
+        self, index: int | None, highlights: Highlights | None = None, *, again: bool = False
+    ) -> None:
+        """Show item `index` in the detail (unless it is there already and not `again`)."""
         if index is None:
             self.detail.show(None)
-        elif self.detail.item is not self._items[index]:
-            self.detail.show(self._items[index])
+            self.detail.border_title = "Nothing selected"
+        elif again or self.detail.item is not self._items[index]:
+            self.detail.show(self._items[index], highlights=highlights)
+            kind = ITEM_KINDS[self.section]
+            self.detail.border_title = f"{kind} {index + 1} of {len(self._items)}"
 
     def _update_title(self) -> None:
         title = SECTION_TITLES[self.section]
