@@ -5,7 +5,7 @@ from textual.widgets import Footer, Header, Static
 
 
 class BareApp(App[None]):
-    BINDINGS = [("q", "quit", "Quit")]
+    BINDINGS = [("q", "quit", "Quit")]  # noqa: RUF012 (Textual's own idiom)
 
     def compose(self) -> ComposeResult:
         yield Header()

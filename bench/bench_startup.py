@@ -62,7 +62,9 @@ def parse_seconds(text: str, runs: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--items", type=int, default=10_000)
     args = parser.parse_args()
@@ -91,7 +93,9 @@ def main() -> None:
     extra_mb = (statistics.median(dossier_mem) - statistics.median(bare_mem)) / 1024
     print(f"bare Textual app first paint   {bare_s * 1000:8.0f} ms")
     print(f"PyYAML C parse, {args.items} items  {parse * 1000:8.0f} ms  ({len(text) / 1e6:.1f} MB)")
-    print(f"summit first paint             {summit_s * 1000:8.0f} ms  ratio {summit_s / bare_s:.2f}x")
+    print(
+        f"summit first paint             {summit_s * 1000:8.0f} ms  ratio {summit_s / bare_s:.2f}x"
+    )
     print(
         f"{args.items}-item first paint      {dossier_s * 1000:8.0f} ms  "
         f"ratio {dossier_s / floor_10k:.2f}x of bare + parse"

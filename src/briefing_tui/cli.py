@@ -58,7 +58,9 @@ def _summit_path() -> str:
 
 
 @click.group(cls=BriefingGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="briefing", message="%(prog)s %(version)s")
+@click.version_option(
+    __version__, "-V", "--version", prog_name="briefing", message="%(prog)s %(version)s"
+)
 def main() -> None:
     """Read policy briefs in the terminal.
 
@@ -108,11 +110,13 @@ def validate_command(paths: tuple[str, ...]) -> None:
                 click.echo(str(error))
             continue
         counts = brief.counts()
-        click.echo(
-            f"ok: {path} ({_count(counts['agreements'], 'agreement')}, "
-            f"{_count(counts['quotes'], 'quote')}, {_count(counts['analysis'], 'analysis', 'analyses')}, "
-            f"{_count(counts['questions'], 'question')})"
+        parts = (
+            _count(counts["agreements"], "agreement"),
+            _count(counts["quotes"], "quote"),
+            _count(counts["analysis"], "analysis", "analyses"),
+            _count(counts["questions"], "question"),
         )
+        click.echo(f"ok: {path} ({', '.join(parts)})")
     if failed:
         sys.exit(EXIT_INVALID)
 

@@ -7,7 +7,7 @@ from these classes. Nothing here knows about YAML or Textual.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 import msgspec
 from msgspec import Meta, Struct
@@ -21,7 +21,8 @@ Id = Annotated[
     Meta(description="An identifier, unique across the whole brief, for `related` and references."),
 ]
 Ids = Annotated[
-    tuple[str, ...], Meta(description="Ids of other items or people in this brief that this one concerns.")
+    tuple[str, ...],
+    Meta(description="Ids of other items or people in this brief that this one concerns."),
 ]
 Tags = Annotated[tuple[str, ...], Meta(description="Free-form keywords, searchable with `tag:`.")]
 
@@ -30,7 +31,7 @@ class _Record(Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Base of every record: immutable, keyword-only, and no key may be unknown."""
 
 
-class Person(_Record):
+class Person(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Someone the brief quotes or cites."""
 
     id: Id
@@ -38,7 +39,7 @@ class Person(_Record):
     role: Line | None = None
 
 
-class Source(_Record):
+class Source(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Where the brief comes from."""
 
     title: Line | None = None
@@ -50,18 +51,20 @@ class Source(_Record):
     ] = None
 
 
-class Agreement(_Record):
+class Agreement(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Something the parties agreed, committed to, or will cooperate on."""
 
     title: Line
     summary: Text
     id: Id | None = None
-    details: Annotated[tuple[str, ...], Meta(description="Points of the agreement, one text each.")] = ()
+    details: Annotated[
+        tuple[str, ...], Meta(description="Points of the agreement, one text each.")
+    ] = ()
     tags: Tags = ()
     related: Ids = ()
 
 
-class Quote(_Record):
+class Quote(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Words someone said or wrote, verbatim."""
 
     speaker: Annotated[str, Meta(description="The id of the person who said it.")]
@@ -72,7 +75,7 @@ class Quote(_Record):
     related: Ids = ()
 
 
-class Analysis(_Record):
+class Analysis(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """An expert's reading of the event."""
 
     expert: Annotated[str, Meta(description="The id of the person whose analysis this is.")]
@@ -83,7 +86,7 @@ class Analysis(_Record):
     related: Ids = ()
 
 
-class Question(_Record):
+class Question(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A question the event leaves open."""
 
     question: Text
@@ -93,7 +96,7 @@ class Question(_Record):
     related: Ids = ()
 
 
-Item = Union[Agreement, Quote, Analysis, Question]
+Item = Agreement | Quote | Analysis | Question
 Section = Literal["agreements", "quotes", "analysis", "questions"]
 SECTIONS: tuple[Section, ...] = ("agreements", "quotes", "analysis", "questions")
 SECTION_TITLES: dict[Section, str] = {
@@ -104,7 +107,7 @@ SECTION_TITLES: dict[Section, str] = {
 }
 
 
-class Brief(_Record):
+class Brief(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """One brief: an event distilled into agreements, quotes, analysis and open questions."""
 
     brief: Annotated[Literal[1], Meta(description="The format version: 1.")]
@@ -159,9 +162,13 @@ class Lookup:
 
     def by_person(self, person_id: str) -> list[ItemRef]:
         """Every quote and analysis of one person, in brief order."""
-        refs = [ItemRef("quotes", i) for i, q in enumerate(self.brief.quotes) if q.speaker == person_id]
+        refs = [
+            ItemRef("quotes", i) for i, q in enumerate(self.brief.quotes) if q.speaker == person_id
+        ]
         refs += [
-            ItemRef("analysis", i) for i, a in enumerate(self.brief.analysis) if a.expert == person_id
+            ItemRef("analysis", i)
+            for i, a in enumerate(self.brief.analysis)
+            if a.expert == person_id
         ]
         return refs
 
