@@ -32,7 +32,7 @@ class BriefHeader(Widget):
 
     def render(self) -> Content:
         width = self.content_region.width
-        when = Content.styled("  " + self.when_text, "$text-muted")
+        when = Content.styled(" · " + self.when_text, "$text-muted")
         title_width = max(width - when.cell_length, min(width, 12))
         title = Content.styled(self.title_text, "bold").truncate(title_width, ellipsis=True)
         return Content.assemble(title, when).truncate(width, ellipsis=True)
