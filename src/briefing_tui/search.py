@@ -1,0 +1,593 @@
+"""Searching a brief: an index built once per brief and queried on every keystroke.
+
+The index keeps each item's searchable text folded (accents off; lower-cased, and as cased for
+smart case) in one string per item, fields joined by NUL, so a query is a few ``str`` containment
+scans. Hits, where they matched (fields, spans in the original text) and how well (score) are
+worked out only when asked: a search bar shows a screenful of hits, not ten thousand. When
+nothing matches, words found nowhere are corrected against the brief's vocabulary and the search
+runs again. The query language, folding and spelling are in query.py.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, overload
+
+from msgspec import Struct
+from rich.cells import split_graphemes
+
+from briefing_tui.model import (
+    SECTIONS,
+    Agreement,
+    Analysis,
+    Brief,
+    Item,
+    ItemRef,
+    Question,
+    Quote,
+    Section,
+)
+from briefing_tui.query import (
+    Field,
+    Query,
+    QueryError,
+    Speller,
+    Term,
+    fold,
+    fold_offsets,
+    parse_query,
+)
+
+__all__ = [
+    "Hit",
+    "Hits",
+    "Match",
+    "Query",
+    "QueryError",
+    "SearchIndex",
+    "SearchResult",
+    "parse_query",
+    "snippet",
+]
+
+Span = tuple[int, int]
+
+# How much a match in each field says about the item: its headline counts most.
+_WEIGHTS = {"title": 3.0, "text": 3.0, "question": 3.0, "speaker": 2.0, "expert": 2.0, "tags": 2.0}
+
+
+class Match(Struct, frozen=True):
+    """Where a hit matched: a field (its model name), its text, and the matching spans in that text.
+
+    ``text`` is the field's original text (for ``speaker``/``expert``, the person as "Name, role");
+    ``spans`` are (start, end) offsets into it, sorted and disjoint; ``entry`` is the index of the
+    entry for ``details`` and ``tags``, None for other fields.
+    """
+
+    field: str
+    text: str
+    spans: tuple[Span, ...]
+    entry: int | None = None
+
+
+class _Needle(NamedTuple):
+    """A query term ready to scan for: folded alternatives (one, or typo corrections)."""
+
+    field: Field
+    words: tuple[str, ...]
+    cased: bool
+    pattern: re.Pattern[str]  # finds the words; in a phrase, any run of whitespace between them
+    phrase: bool  # several words, which the pattern must confirm
+    exclude: bool
+    distance: int  # 0, or the edit distance of a typo correction
+    correctable: bool  # a plain word, which a typo correction may replace
+
+
+Needles = tuple[_Needle, ...]
+Titled = (Agreement, Analysis)
+# The model fields that a field filter looks in.
+_FIELD_NAMES: dict[Field, tuple[str, ...]] = {
+    "title": ("title",),
+    "tag": ("tags",),
+    "speaker": ("speaker", "expert"),
+}
+
+
+def _needle(term: Term, cased: bool) -> _Needle:
+    """The needle that scans for a query term."""
+    words = term.folded.split(" ")
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    correctable = term.field == "any" and not term.phrase
+    phrase = len(words) > 1
+    return _Needle(term.field, (term.folded,), cased, pattern, phrase, term.exclude, 0, correctable)
+
+
+def _corrected(needle: _Needle, words: tuple[str, ...], distance: int) -> _Needle:
+    """The needle looking for any of ``words`` instead, case-insensitively."""
+    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return needle._replace(words=words, cased=False, pattern=pattern, distance=distance)
+
+
+class Hit:
+    """One matching item: ``ref``, and (worked out on first use) ``matches`` and ``score``.
+
+    ``score`` grows with how many query terms matched in weighty fields (title, quote text,
+    question, person, tags) as whole words, and shrinks with the edit distance of typo corrections.
+    """
+
+    __slots__ = ("_number", "_outcome", "_search", "ref")
+
+    def __init__(self, ref: ItemRef, number: int, search: _Search) -> None:
+        self.ref = ref
+        self._number = number
+        self._search = search
+        self._outcome: tuple[tuple[Match, ...], float] | None = None
+
+    def _worked_out(self) -> tuple[tuple[Match, ...], float]:
+        if self._outcome is None:
+            self._outcome = self._search.index._matches(self._number, self._search.needles)
+        return self._outcome
+
+    @property
+    def matches(self) -> tuple[Match, ...]:
+        """Every field (and entry) where a query term matched, in the item's field order."""
+        return self._worked_out()[0]
+
+    @property
+    def score(self) -> float:
+        """How well the item matches: higher is better; only meaningful within one result."""
+        return self._worked_out()[1]
+
+    def __repr__(self) -> str:
+        return f"Hit({self.ref.section}[{self.ref.index}])"
+
+
+@dataclass(frozen=True)
+class _Search:
+    """What hits need: the index, the needles of the search, the item numbers that matched."""
+
+    index: SearchIndex
+    needles: Needles
+    numbers: list[int]
+    made: dict[int, Hit]  # hits made so far, by position
+
+
+class Hits(Sequence[Hit]):
+    """Hits in brief order, each made on first access (a search may match 10,000 items).
+
+    Index it, slice it (a slice is Hits too), iterate it; the same position gives the same Hit.
+    """
+
+    __slots__ = ("_search", "_start", "_stop")
+
+    def __init__(self, search: _Search, start: int, stop: int) -> None:
+        self._search = search
+        self._start = start
+        self._stop = stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, key: int) -> Hit: ...
+    @overload
+    def __getitem__(self, key: slice) -> Hits: ...
+    def __getitem__(self, key: int | slice) -> Hit | Hits:
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self))
+            if step != 1:
+                raise ValueError("hits slice with a step")
+            return Hits(self._search, self._start + start, self._start + max(start, stop))
+        position = key + len(self) if key < 0 else key
+        if not 0 <= position < len(self):
+            raise IndexError("hit index out of range")
+        position += self._start
+        hit = self._search.made.get(position)
+        if hit is None:
+            number = self._search.numbers[position]
+            hit = Hit(self._search.index._refs[number], number, self._search)
+            self._search.made[position] = hit
+        return hit
+
+    def __iter__(self) -> Iterator[Hit]:
+        return (self[position] for position in range(len(self)))
+
+    def __repr__(self) -> str:
+        return f"Hits({len(self)})"
+
+
+class SearchResult:
+    """The items matching a query, in brief order (sections in SECTIONS order, then by index).
+
+    ``hits`` are what n/N walk; ``counts`` has every section, zeros included. ``fuzzy`` is True
+    when nothing matched as typed and the hits are for typo corrections; ``suggestions`` are
+    those corrections, best first (also given, with no hits, when corrections exist but still
+    match nothing together).
+    """
+
+    def __init__(
+        self,
+        query: Query,
+        search: _Search,
+        fuzzy: bool = False,
+        suggestions: tuple[str, ...] = (),
+    ) -> None:
+        self.query = query
+        self.fuzzy = fuzzy
+        self.suggestions = suggestions
+        self._search = search
+        self.hits = Hits(search, 0, len(search.numbers))
+        first, numbers = search.index._first, search.numbers
+        self._bounds = {
+            section: (bisect_left(numbers, first[section]), bisect_left(numbers, first[after]))
+            for section, after in zip(SECTIONS, (*SECTIONS[1:], "end"), strict=True)
+        }
+        self.counts: dict[Section, int] = {
+            section: stop - start for section, (start, stop) in self._bounds.items()
+        }
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def in_section(self, section: Section) -> Hits:
+        """The hits of one section, in brief order."""
+        return self.hits[slice(*self._bounds[section])]
+
+    def indices(self, section: Section) -> list[int]:
+        """The indices, within their section, of the matching items (for a filtered pane)."""
+        start, stop = self._bounds[section]
+        first = self._search.index._first[section]
+        return [number - first for number in self._search.numbers[start:stop]]
+
+    def position(self, ref: ItemRef) -> int | None:
+        """Where an item stands among the hits (0-based, for "hit 3 of 12"), None if not a hit."""
+        number = self._search.index._first[ref.section] + ref.index
+        numbers = self._search.numbers
+        place = bisect_left(numbers, number)
+        return place if place < len(numbers) and numbers[place] == number else None
+
+    def ranked(self) -> list[Hit]:
+        """The hits best first (by score, then brief order)."""
+        return sorted(self.hits, key=lambda hit: -hit.score)
+
+
+def _person_label(brief: Brief) -> Callable[[str], str]:
+    """A function giving a person, by id, as "Name, role" (the id itself for an unknown person)."""
+    labels = {p.id: f"{p.name}, {p.role}" if p.role else p.name for p in brief.people}
+    return lambda person_id: labels.get(person_id, person_id)
+
+
+# Each kind of item's searchable fields, in display order.
+_FIELDS: dict[type, tuple[str, ...]] = {
+    Agreement: ("title", "summary", "details", "tags"),
+    Quote: ("speaker", "text", "context", "tags"),
+    Analysis: ("title", "expert", "summary", "tags"),
+    Question: ("question", "why", "tags"),
+}
+
+
+def _fields(item: Item, label: Callable[[str], str]) -> list[tuple[str, int | None, str]]:
+    """The searchable fields of an item as (field, entry, text), in display order."""
+    fields: list[tuple[str, int | None, str]] = []
+    for name in _FIELDS[type(item)]:
+        value = getattr(item, name)
+        if isinstance(value, tuple):
+            fields += [(name, entry, text) for entry, text in enumerate(value)]
+        elif value is not None:
+            fields.append((name, None, label(value) if name in ("speaker", "expert") else value))
+    return fields
+
+
+def _fold_all(texts: list[str], cased: bool) -> str:
+    """The texts folded and joined by U+0001 (folding is per character and a call costs)."""
+    joined = "\1".join(texts)
+    if joined.count("\1") >= len(texts):  # a text holds the joiner itself: blank it there
+        joined = "\1".join(text.replace("\1", " ") for text in texts)
+    return fold(joined, cased)
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """Spans sorted, with overlapping or touching ones joined."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _whole_word(folded: str, start: int, end: int) -> bool:
+    """True when folded[start:end] is not part of a longer word."""
+    before = start > 0 and folded[start - 1].isalnum()
+    after = end < len(folded) and folded[end].isalnum()
+    return not before and not after
+
+
+class SearchIndex:
+    """The searchable form of one brief; build once when the brief loads, then ``search``."""
+
+    def __init__(self, brief: Brief) -> None:
+        """Index every item of ``brief`` (some 50 ms for 10,000 items)."""
+        self.brief = brief
+        self._names = {person.id: person.name for person in brief.people}
+        self._label = _person_label(brief)
+        self._refs: list[ItemRef] = []
+        self._first: dict[str, int] = {}  # each section's first item number, and "end"
+        self._person: list[str | None] = []
+        texts: list[str] = []  # each item's fields, NUL-joined
+        for section in SECTIONS:
+            items = brief.section(section)
+            self._first[section] = len(self._refs)
+            self._refs += [ItemRef(section, index) for index in range(len(items))]
+            for item in items:
+                texts.append("\0".join(text for _, _, text in _fields(item, self._label)))
+                self._person.append(getattr(item, "speaker", getattr(item, "expert", None)))
+        self._first["end"] = len(self._refs)
+        self._raw = texts
+        # Folded texts by (field filter, cased), all joined by U+0001 and one per item; made on
+        # first use but for the lower-cased texts of all fields.
+        self._joined: dict[tuple[Field, bool], str] = {}
+        self._folded: dict[tuple[Field, bool], list[str]] = {}
+        self._texts("any", False)
+        people = {person for person in self._person if person is not None}
+        people.update(person.id for person in brief.people)
+        name = self._name
+        self._people = {
+            person: (fold(f"{name(person)}\0{person}"), fold(f"{name(person)}\0{person}", True))
+            for person in people
+        }
+        self._speller: Speller | None = None
+
+    def search(self, query: str | Query) -> SearchResult:
+        """The items matching ``query`` (text is parsed leniently with parse_query)."""
+        if isinstance(query, str):
+            query = parse_query(query)
+        needles = tuple(
+            _needle(term, query.case_sensitive) for term in query.terms if term.field != "in"
+        )
+        numbers = [] if query.empty else self._scan(query.sections, needles)
+        if numbers or query.empty:
+            return SearchResult(query, _Search(self, needles, numbers, {}))
+        corrected, suggestions = self._corrected(needles)
+        numbers = self._scan(query.sections, corrected) if corrected else []
+        if numbers:
+            return SearchResult(query, _Search(self, corrected, numbers, {}), True, suggestions)
+        return SearchResult(query, _Search(self, needles, [], {}), False, suggestions)
+
+    def prepare(self) -> None:
+        """Make now what the first search of some kind would make: the vocabulary for typos and
+        the cased texts for queries with a capital. Some 60 ms for 10,000 items, so an app may
+        call this in a worker once the brief shows."""
+        self.speller()
+        self._texts("any", True)
+
+    def speller(self) -> Speller:
+        """The brief's vocabulary, for typo correction (made on first use)."""
+        if self._speller is None:
+            self._texts("any", False)
+            self._speller = Speller(self._joined["any", False])
+        return self._speller
+
+    def _item(self, number: int) -> Item:
+        ref = self._refs[number]
+        return self.brief.section(ref.section)[ref.index]
+
+    def _name(self, person: str) -> str:
+        """A person's name, or the id itself for someone not in ``people``."""
+        return self._names.get(person, person)
+
+    def _texts(self, field: Field, cased: bool) -> list[str]:
+        """Each item's folded text for a field filter ("any": all its fields), made on first use."""
+        if (field, cased) not in self._folded:
+            texts = self._raw
+            if field == "tag":
+                texts = ["\0".join(self._item(number).tags) for number in range(len(texts))]
+            elif field == "title":
+                items = map(self._item, range(len(texts)))
+                texts = [item.title or "" if isinstance(item, Titled) else "" for item in items]
+            joined = self._joined[field, cased] = _fold_all(texts, cased)
+            self._folded[field, cased] = joined.split("\1") if texts else []
+        return self._folded[field, cased]
+
+    def _scan(self, sections: tuple[Section, ...], needles: Needles) -> list[int]:
+        """Numbers of the items, in the given sections, that every needle keeps."""
+        numbers: list[int] = []
+        for section in sections:
+            numbers += range(
+                self._first[section], self._first[section] + len(self.brief.section(section))
+            )
+        # Positive needles first, longest (likely rarest) first; exclusions on what is left.
+        order = sorted(needles, key=lambda needle: (needle.exclude, -max(map(len, needle.words))))
+        for needle in order:
+            if not numbers:
+                break
+            kept = self._kept(needle, numbers)
+            if needle.exclude:
+                dropped = set(kept)
+                kept = [number for number in numbers if number not in dropped]
+            numbers = kept
+        return numbers
+
+    def _kept(self, needle: _Needle, numbers: list[int]) -> list[int]:
+        """The numbers of items where the needle occurs."""
+        words, cased = needle.words, needle.cased
+        if needle.field == "speaker":
+            people = {
+                person
+                for person, folded in self._people.items()
+                if any(word in folded[cased] for word in words)
+            }
+            return [number for number in numbers if self._person[number] in people]
+        texts = self._texts(needle.field, cased)
+        if needle.phrase:
+            search = needle.pattern.search
+            longest = max(words[0].split(" "), key=len)
+            return [n for n in numbers if longest in texts[n] and search(texts[n])]
+        if len(words) == 1:
+            word = words[0]
+            return [number for number in numbers if word in texts[number]]
+        return [number for number in numbers if any(word in texts[number] for word in words)]
+
+    def _corrected(self, needles: Needles) -> tuple[Needles, tuple[str, ...]]:
+        """The needles with words found nowhere replaced by their closest vocabulary words.
+
+        Returns ((), ()) when no word is unknown or some unknown word has no correction.
+        """
+        corrected: list[_Needle] = []
+        suggestions: list[str] = []
+        for needle in needles:
+            word = needle.words[0]
+            self._texts("any", needle.cased)
+            if (
+                needle.exclude
+                or not needle.correctable
+                or word in self._joined["any", needle.cased]
+            ):
+                corrected.append(needle)
+                continue
+            words: tuple[str, ...] = (word.lower(),)
+            distance = 0
+            if not needle.cased or words[0] not in self._joined["any", False]:
+                words, distance = self.speller().corrections(word.lower())
+            if not words:
+                return (), ()
+            corrected.append(_corrected(needle, words, distance))
+            suggestions += [word for word in words if word not in suggestions]
+        return (tuple(corrected), tuple(suggestions)) if suggestions else ((), ())
+
+    def _matches(self, number: int, needles: Needles) -> tuple[tuple[Match, ...], float]:
+        """Where the needles matched in one item, and its score."""
+        item = self._item(number)
+        positive = [needle for needle in needles if not needle.exclude]
+        best = [0.0] * len(positive)
+        matches: list[Match] = []
+        for name, entry, text in _fields(item, self._label):
+            spans: list[Span] = []
+            for which, needle in enumerate(positive):
+                if needle.field != "any" and name not in _FIELD_NAMES[needle.field]:
+                    continue
+                haystack = text
+                if needle.field == "speaker":  # by name, not role
+                    haystack = self._name(getattr(item, name))
+                if not needle.pattern.search(fold(haystack, needle.cased)):
+                    continue
+                folded = fold_offsets(haystack, needle.cased)
+                found = [match.span() for match in needle.pattern.finditer(folded.text)]
+                whole = any(_whole_word(folded.text, start, end) for start, end in found)
+                weight = _WEIGHTS.get(name, 1.0) * (1.0 if whole else 0.6)
+                best[which] = max(best[which], weight / (1 + needle.distance))
+                spans += [folded.original(start, end) for start, end in found]
+            if spans:
+                matches.append(Match(name, text, _merged(spans), entry))
+        return tuple(matches), sum(best, 0.0)
+
+
+def snippet(match: Match, width: int) -> tuple[str, tuple[Span, ...]]:
+    """One line of a match's text around its first span, at most ``width`` terminal cells.
+
+    Runs of whitespace and control characters become one space; "…" marks where text was cut
+    (when ``width`` leaves room for it). Returns the line and the match's spans as character
+    offsets into it, clipped to what shows. Wide characters (CJK, emoji) count two cells and
+    are never split.
+    """
+    if width <= 0:
+        return "", ()
+    text = match.text
+    first = match.spans[0][0] if match.spans else 0
+    # Only the neighbourhood of the match can show: a line is at most `width` cells each side.
+    low, high = max(0, first - 2 * width - 8), first + 2 * width + 8
+    line, origin = _one_line(text[low:high], low)
+    more_before = bool(text[:low].strip())
+    more_after = bool(text[high:].strip())
+    spans = [
+        (bisect_left(origin, start), min(bisect_left(origin, end), len(line)))
+        for start, end in match.spans
+    ]
+    spans = [(start, end) for start, end in spans if end > start]
+    if line.isascii() or (max(line) < "\u0300" and "\xad" not in line):
+        bounds, sizes = list(range(len(line) + 1)), [1] * len(line)
+    else:
+        graphemes, _ = split_graphemes(line)
+        bounds = [start for start, _, _ in graphemes] + [len(line)]
+        sizes = [size for _, _, size in graphemes]
+    if sum(sizes) <= width and not more_before and not more_after:
+        return line, tuple(spans)
+    first = bisect_right(bounds, spans[0][0]) - 1 if spans else 0
+    begin, end, lead, trail = _window(line, bounds, sizes, first, width, more_before, more_after)
+    start_char, end_char = bounds[begin], bounds[end]
+    shown = ("…" if lead else "") + line[start_char:end_char] + ("…" if trail else "")
+    shift = (1 if lead else 0) - start_char
+    return shown, tuple(
+        (max(start, start_char) + shift, min(stop, end_char) + shift)
+        for start, stop in spans
+        if start < end_char and stop > start_char
+    )
+
+
+_NON_BLANK = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
+
+
+def _one_line(text: str, offset: int = 0) -> tuple[str, list[int]]:
+    """Text on one line, and for each of its characters (then its end) where it is in the text
+    it was cut from, ``offset`` characters in. Runs of whitespace and control characters become
+    one space; the ends are stripped."""
+    parts: list[str] = []
+    origin: list[int] = []
+    for word in _NON_BLANK.finditer(text):
+        if parts:
+            parts.append(" ")
+            origin.append(origin[-1] + 1)
+        parts.append(word.group())
+        origin.extend(range(offset + word.start(), offset + word.end()))
+    origin.append(offset + len(text))
+    return "".join(parts), origin
+
+
+def _window(
+    line: str,
+    bounds: list[int],
+    sizes: list[int],
+    first: int,
+    width: int,
+    more_before: bool,
+    more_after: bool,
+) -> tuple[int, int, bool, bool]:
+    """Which graphemes [begin, end) of the line to show so that grapheme ``first`` shows with
+    some context before it, and whether a "…" leads and trails. ``bounds`` are where graphemes
+    start (then the end), ``sizes`` their widths in cells; ``more_*`` say the text goes on."""
+    count = len(sizes)
+    dots = width >= 3  # room for ellipses
+
+    def word_start(begin: int) -> int:
+        """The first grapheme from ``begin`` on that starts a word, or ``first``."""
+        while 0 < begin < first and not line[bounds[begin] - 1].isspace():
+            begin += 1
+        return begin
+
+    begin = first
+    if dots:
+        lead = 0
+        while begin > 0 and lead + sizes[begin - 1] <= (width - 2) // 3:
+            begin -= 1
+            lead += sizes[begin]
+        begin = word_start(begin)
+    before = dots and (begin > 0 or more_before)
+    used, end = int(before), begin
+    while end < count:
+        trail = dots and (end + 1 < count or more_after)
+        if used + sizes[end] + trail > width:
+            break
+        used += sizes[end]
+        end += 1
+    if end == count and dots and not more_after:  # the end shows: spend the rest on context
+        wider = begin
+        while wider > 0 and used + sizes[wider - 1] - (wider == 1 and not more_before) <= width:
+            wider -= 1
+            used += sizes[wider] - (wider == 0 and not more_before)
+        begin = word_start(wider) if wider < begin else begin
+        before = begin > 0 or more_before
+    return begin, end, before, dots and (end < count or more_after)
