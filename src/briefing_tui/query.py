@@ -132,6 +132,7 @@ def fold_offsets(text: str, cased: bool = False) -> Folded:
     """
     if text.isascii():
         return Folded(text if cased else text.lower())
+    chars = _CHARS[cased]
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -142,7 +143,7 @@ def fold_offsets(text: str, cased: bool = False) -> Folded:
         starts.extend(range(done, run.start()))
         ends.extend(range(done + 1, run.start() + 1))
         for index in range(run.start(), run.end()):
-            piece = fold(text[index], cased)
+            piece = chars[text[index]]
             if piece:
                 pieces.append(piece)
                 starts.extend([index] * len(piece))

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from briefing_tui.loader import load_brief
 from briefing_tui.model import (
     SECTIONS,
     Agreement,
     Analysis,
     Brief,
     ItemRef,
+    Lookup,
     Person,
     Question,
     Quote,
@@ -276,6 +279,17 @@ def test_ranked_puts_headline_matches_first() -> None:
     result = INDEX.search("hydrogen")
     assert result.ranked()[0].ref == ItemRef("questions", 0)
     assert all(hit.score > 0 for hit in result.hits)
+
+
+def test_in_the_summit_brief_a_name_finds_all_the_person_said_and_analysed() -> None:
+    path = Path(__file__).resolve().parents[2] / "briefs" / "eu-japan-summit-2023.yaml"
+    brief = load_brief(path)
+    maslow = next(person for person in brief.people if "Maslow" in person.name)
+    theirs = Lookup(brief).by_person(maslow.id)
+    index = SearchIndex(brief)
+    assert theirs
+    assert [hit.ref for hit in index.search("speaker:maslow").hits] == theirs
+    assert set(theirs) <= {hit.ref for hit in index.search("maslow").hits}
 
 
 # --- typos ---------------------------------------------------------------------------------------
