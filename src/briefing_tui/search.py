@@ -360,7 +360,7 @@ class SearchIndex:
 
     def prepare(self) -> None:
         """Make now what the first search of some kind would make: the vocabulary for typos and
-        the cased texts for queries with a capital. Some 60 ms for 10,000 items, so an app may
+        the cased texts for queries with a capital. Some 70 ms for 10,000 items, so an app may
         call this in a worker once the brief shows."""
         self.speller()
         self._texts("any", True)
