@@ -20,12 +20,9 @@ from urllib.parse import quote
 from briefing_tui.model import SECTIONS as _SECTIONS
 from briefing_tui.model import Agreement, Analysis, Brief, ItemRef, Lookup, Question, Quote, Section
 
-HEADINGS: dict[Section, str] = {
-    "agreements": "Agreements",
-    "quotes": "Quotes",
-    "analysis": "Expert analysis",
-    "questions": "Open questions",
-}
+HEADINGS: dict[Section, str] = dict(
+    zip(_SECTIONS, ("Agreements", "Quotes", "Expert analysis", "Open questions"), strict=True)
+)
 PEOPLE_HEADING = "People"
 
 # Characters that may need an escape somewhere in a line; most texts have none (fast path).
@@ -54,15 +51,18 @@ _LINE_START = re.compile(
     r"(?:#{1,6}|[-+])(?=[ \t]|$)|>|-[- \t]*$|=+[ \t]*$|(?P<number>[0-9]{1,9})(?=[.)](?:[ \t]|$))"
 )
 _SLUG_ASCII_DROP = re.compile(r"[^a-z0-9_\- ]")
+_LINKABLE = re.compile(r"(?i)^(?:https?:|mailto:|#)")  # web, mail, here: no javascript: and co
+_DESTINATION_ESCAPES = re.compile(r"[()<>\\]|&(?=[#A-Za-z])")
+_SLUG_CATEGORIES = {"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc"}
 
 
 def _escape(match: re.Match[str]) -> str:
+    """The escaped form of one `_INLINE` match (unchanged where it cannot mean anything)."""
     kind, text, line = match.lastgroup, match.group(), match.string
     if kind == "tab":
         return "&#9;"
     start, end = match.span()
-    if kind == "tilde":  # inert between spaces that stay spaces (not edge ones, which become
-        # entities), or at a line edge, unless it could open a fence there
+    if kind == "tilde":  # inert between spaces that stay spaces, or at an edge where no fence opens
         before = line[start - 1] == " " and start > 1 if start else len(text) < 3
         after = line[end] == " " and end < len(line) - 1 if end < len(line) else True
         return text if before and after else "\\~" * len(text)
@@ -72,14 +72,13 @@ def _escape(match: re.Match[str]) -> str:
     return "\\" + text
 
 
-def _inline(line: str, brackets: str) -> str:
-    """One line escaped wherever CommonMark or GFM could read structure inside a paragraph."""
-    return _INLINE[brackets].sub(_escape, line) if _SPECIAL.search(line) else line
-
-
-def _line(line: str, brackets: str = "[", *, block_start: bool = True) -> str:
-    """A line of text, escaped; with `block_start`, also what would open a block at a line start."""
-    body = _inline(line, brackets)
+def _line(line: str, brackets: str | None = None, *, block_start: bool = True) -> str:
+    """A line of text escaped wherever CommonMark or GFM could read structure in a paragraph;
+    with `block_start`, also what would open a block at the start of a line. `brackets`: see
+    _INLINE; by default `[` is escaped when a `]` follows that could close a link."""
+    if brackets is None:
+        brackets = "[" if "]" in line else ""
+    body = _INLINE[brackets].sub(_escape, line) if _SPECIAL.search(line) else line
     if not body:
         return body
     first = body[0]
@@ -97,7 +96,7 @@ def _line(line: str, brackets: str = "[", *, block_start: bool = True) -> str:
 def _paragraphs(text: str) -> list[list[str]]:
     """A text as paragraphs of escaped lines; blank (whitespace-only) lines separate paragraphs."""
     if "\n" not in text:
-        return [[_line(text, "[" if "]" in text else "")]] if text.strip() else []
+        return [[_line(text)]] if text.strip() else []
     paragraphs: list[list[str]] = []
     current: list[str] = []
     for line in [*text.split("\n"), ""]:
@@ -141,11 +140,9 @@ def _heading(level: int, text: str) -> str:
 
 def _list_item(marker: str, paragraphs: list[list[str]]) -> list[str]:
     """One list item: the marker, then every further line indented to the item's content."""
-    lines = _lines(paragraphs)
-    if not lines:
-        return [marker]
+    first, *rest = _lines(paragraphs) or [""]
     indent = " " * (len(marker) + 1)
-    return [f"{marker} {lines[0]}", *(indent + line if line else "" for line in lines[1:])]
+    return [f"{marker} {first}".rstrip(), *(indent + line if line else "" for line in rest)]
 
 
 def slug(text: str) -> str:
@@ -153,32 +150,9 @@ def slug(text: str) -> str:
     dropped (letters, marks, numbers, `_` and `-` kept), each space turned into `-`."""
     lowered = text.lower()
     if lowered.isascii():
-        kept = _SLUG_ASCII_DROP.sub("", lowered)
-    else:
-        kept = "".join(
-            ch
-            for ch in lowered
-            if ch in "- "
-            or unicodedata.category(ch)[0] in "LMN"
-            or unicodedata.category(ch) == "Pc"
-        )
-    return kept.replace(" ", "-")
-
-
-class _Anchors:
-    """Heading anchors in document order, numbered -1, -2... on repeats as GitHub numbers them."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
-
-    def add(self, text: str) -> str:
-        """The anchor of the next heading with this text ("" when GitHub gives it none)."""
-        base = slug(text)
-        if not base:
-            return ""
-        count = self.seen.get(base, 0)
-        self.seen[base] = count + 1
-        return f"{base}-{count}" if count else base
+        return _SLUG_ASCII_DROP.sub("", lowered).replace(" ", "-")
+    kept = (ch for ch in lowered if ch in "- " or unicodedata.category(ch) in _SLUG_CATEGORIES)
+    return "".join(kept).replace(" ", "-")
 
 
 def default_export_name(brief_path: Path) -> str:
@@ -194,10 +168,9 @@ def _choose(
     if unknown := sorted(wanted - set(_SECTIONS)):
         raise ValueError(f"unknown section {unknown[0]!r} (sections: {', '.join(_SECTIONS)})")
     if refs is None:
-        return {
-            name: list(range(len(brief.section(name)))) if name in wanted else []
-            for name in _SECTIONS
-        }
+        refs = [
+            ItemRef(name, index) for name in wanted for index in range(len(brief.section(name)))
+        ]
     picked: dict[Section, set[int]] = {name: set() for name in _SECTIONS}
     for ref in refs:
         if ref.section not in picked or not 0 <= ref.index < len(brief.section(ref.section)):
@@ -218,6 +191,7 @@ class _Document:
         self.chosen = _choose(brief, sections, refs)
         self.exported = {name: set(indices) for name, indices in self.chosen.items()}
         self.full = sections is None and refs is None
+        self.people_listed = self.full and bool(brief.people)  # only in a whole brief
         self.note = self._note(sections, refs)
         self.experts: dict[str, list[int]] = {}  # expert id -> their analyses, by first appearance
         for index in self.chosen["analysis"]:
@@ -227,8 +201,7 @@ class _Document:
 
     def _note(self, sections: Collection[Section] | None, refs: Collection[ItemRef] | None) -> str:
         if refs is not None:
-            count = sum(map(len, self.chosen.values()))
-            total = sum(self.brief.counts().values())
+            count, total = sum(map(len, self.chosen.values())), sum(self.brief.counts().values())
             return f"Exported: {count} selected item{'' if count == 1 else 's'} of {total}"
         if sections is None:
             return ""
@@ -238,28 +211,33 @@ class _Document:
         return f"Exported: {', '.join(names[:-1])} and {names[-1]}"
 
     def _anchors(self) -> dict[tuple[str, object], str]:
-        """Every heading's anchor, taken in the order the headings appear in the document."""
-        anchors = _Anchors()
+        """Every heading's anchor, as GitHub gives them: in document order, a repeated one
+        numbered -1, -2...; "" for a heading it gives none (no letter, digit, space, - or _)."""
+        seen: dict[str, int] = {}
+
+        def add(text: str) -> str:
+            base = slug(_one_line(text))
+            count = seen.get(base, 0)
+            seen[base] = count + 1
+            return f"{base}-{count}" if count and base else base
+
         found: dict[tuple[str, object], str] = {}
-        anchors.add(_one_line(self.brief.title))
+        add(self.brief.title)
         for name in _SECTIONS:
             if self.chosen[name]:
-                found["section", name] = anchors.add(HEADINGS[name])
+                found["section", name] = add(HEADINGS[name])
             if name == "agreements":
                 for index in self.chosen[name]:
-                    found[name, index] = anchors.add(_one_line(self.brief.agreements[index].title))
+                    found[name, index] = add(self.brief.agreements[index].title)
             if name == "analysis":
                 for expert, indices in self.experts.items():
-                    found["expert", expert] = anchors.add(self._person(expert, role=True))
+                    found["expert", expert] = add(self._person(expert, role=True))
                     for index in indices:
                         if title := self.brief.analysis[index].title:
-                            found[name, index] = anchors.add(_one_line(title))
-        if self._people_listed():
-            found["people", None] = anchors.add(PEOPLE_HEADING)
+                            found[name, index] = add(title)
+        if self.people_listed:
+            found["people", None] = add(PEOPLE_HEADING)
         return found
-
-    def _people_listed(self) -> bool:
-        return self.full and bool(self.brief.people)
 
     def _person(self, person_id: str, *, role: bool = False) -> str:
         """A person's name (their id if they have none in this brief), with ", role" if asked."""
@@ -279,9 +257,8 @@ class _Document:
             if self.chosen[name]:
                 blocks.append(_heading(2, HEADINGS[name]))
                 blocks += getattr(self, f"_{name}")()
-        if self._people_listed():
-            blocks.append(_heading(2, PEOPLE_HEADING))
-            blocks.append("\n".join(self._people()))
+        if self.people_listed:
+            blocks += [_heading(2, PEOPLE_HEADING), "\n".join(self._people())]
         return "\n\n".join(blocks) + "\n"
 
     def _meta(self) -> str:
@@ -289,8 +266,7 @@ class _Document:
         brief, parts = self.brief, [self.brief.date.isoformat()]
         if brief.location:
             parts.append(_label(brief.location))
-        source = brief.source
-        if source is not None:
+        if (source := brief.source) is not None:
             named = source.title or source.publisher or source.url or ""
             said = [_link(named, source.url) if source.url else _label(named)]
             if source.title and source.publisher:
@@ -304,7 +280,7 @@ class _Document:
         """The "Tags:" and "Related:" lines of an item, as one-line paragraphs."""
         extras = []
         if tags:
-            extras.append([_text_line("Tags: " + ", ".join(map(_one_line, tags)))])
+            extras.append([_line("Tags: " + ", ".join(map(_one_line, tags)))])
         if related:
             extras.append(["Related: " + ", ".join(map(self._reference, related))])
         return extras
@@ -315,18 +291,16 @@ class _Document:
         if ref is None:
             anchor = self.anchors.get(("people", None), "") if target in self.lookup.people else ""
             return _link(self._person(target), "#" + anchor) if anchor else _label(target)
-        item, shown = self.lookup.item(ref), ref.index in self.exported[ref.section]
+        item, key = self.lookup.item(ref), (ref.section, ref.index)
+        shown = ref.index in self.exported[ref.section]
         anchor = self.anchors.get(("section", ref.section), "") if shown else ""
         if isinstance(item, Agreement):
             label = item.title if item.title.strip() else f"Agreement {ref.index + 1}"
-            anchor = self.anchors.get((ref.section, ref.index), "")
+            anchor = self.anchors.get(key, "")
         elif isinstance(item, Analysis):
             label = item.title or f"Analysis by {self._person(item.expert)}"
-            if shown:
-                anchor = (
-                    self.anchors.get((ref.section, ref.index))
-                    or self.anchors["expert", item.expert]
-                )
+            if shown:  # an untitled one has no heading of its own: it stands under its expert's
+                anchor = self.anchors.get(key) or self.anchors["expert", item.expert]
         elif isinstance(item, Quote):
             label = f"Quote by {self._person(item.speaker)}"
         else:
@@ -342,9 +316,7 @@ class _Document:
             if item.details:
                 points = (_list_item("-", _paragraphs(point)) for point in item.details)
                 blocks.append("\n".join(line for point in points for line in point))
-            blocks += [
-                "\n".join(_lines([extra])) for extra in self._extras(item.tags, item.related)
-            ]
+            blocks += [extra for [extra] in self._extras(item.tags, item.related)]
         return blocks
 
     def _quotes(self) -> list[str]:
@@ -388,27 +360,18 @@ class _Document:
         """`- **Name** — role`; a name alone stays plain (bold alone reads as a heading, MD036)."""
         lines = []
         for person in self.brief.people:
-            name = _label(person.name or person.id) or "?"
+            name = _one_line(person.name or person.id) or "?"
             if person.role:
-                role = _text_line(_one_line(person.role), block_start=False)
-                lines.append(f"- **{name}** — {role}")
+                role = _line(_one_line(person.role), block_start=False)
+                lines.append(f"- **{_label(name)}** — {role}")
             else:
-                lines.append(f"- {_line(_one_line(person.name or person.id), '[') or '?'}")
+                lines.append(f"- {_line(name)}")
         return lines
 
 
-def _text_line(text: str, *, block_start: bool = True) -> str:
-    """One line of text, with its brackets escaped only when a `]` could close a link."""
-    return _line(text, "[" if "]" in text else "", block_start=block_start)
-
-
 def _text_blocks(text: str) -> list[str]:
-    """A free text as blocks, one per paragraph."""
-    return ["\n".join(_lines([paragraph])) for paragraph in _paragraphs(text)]
-
-
-_LINKABLE = re.compile(r"(?i)^(?:https?:|mailto:|#)")
-_DESTINATION_ESCAPES = re.compile(r"[()<>\\]|&(?=[#A-Za-z])")
+    """A free text as blocks, one per paragraph, its lines joined by hard breaks."""
+    return ["\\\n".join(paragraph) for paragraph in _paragraphs(text)]
 
 
 def _link(label: str, url: str) -> str:
