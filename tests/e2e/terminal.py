@@ -67,6 +67,15 @@ class Terminal:
                 raise EOFError(f"the program exited before {needle!r} appeared:\n{self.text}")
         return time.perf_counter() - self.started
 
+    def wait_gone(self, needle: str, timeout: float = 20.0) -> None:
+        """Wait until `needle` is no longer on screen."""
+        deadline = time.perf_counter() + timeout
+        while needle in self.text:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{needle!r} stayed on screen:\n{self.text}")
+            if not self.pump(timeout=0.01):
+                return
+
     def press(self, *keys: str) -> None:
         """Type keys (raw strings: "3", "q", "\r", "\x1b[B"...)."""
         for key in keys:

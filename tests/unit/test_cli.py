@@ -1,0 +1,159 @@
+"""The `briefing` command line as a user runs it (headless commands; the app is tested apart)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing_tui import __version__
+from briefing_tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTE = ROOT / "tests" / "data" / "note.yaml"
+SUMMIT = ROOT / "briefs" / "eu-japan-summit-2023.yaml"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed command in a subprocess: what a user sees, exit status included."""
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"briefing {__version__}\n"
+
+
+def test_validate_ok_line_counts_every_section(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", str(NOTE)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"ok: {NOTE} (1 agreement, 1 quote, 0 analyses, 1 question)\n"
+
+
+def test_validate_summit_brief(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", str(SUMMIT)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"ok: {SUMMIT} (")
+
+
+def test_validate_reports_every_file_and_fails_if_one_is_invalid(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        NOTE.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8"
+    )
+    result = runner.invoke(main, ["validate", str(NOTE), str(bad)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"ok: {NOTE}")
+    assert any(
+        line.startswith(f"{bad}:")
+        and "unknown key 'titel'" in line
+        and "did you mean 'title'" in line
+        for line in lines[1:]
+    )
+
+
+def test_validate_missing_file_is_an_invalid_brief_not_a_usage_error(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(main, ["validate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{tmp_path / 'nope.yaml'}: error: ")
+    assert len(result.output.splitlines()) == 1
+
+
+def test_usage_mistake_exits_2(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["export", str(NOTE), "--section", "nonsense"])
+    assert result.exit_code == 2
+    assert "nonsense" in result.output
+
+
+def test_schema_is_json_schema_of_the_format(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    brief = schema["$defs"]["Brief"]
+    assert set(brief["required"]) >= {"brief", "title", "date", "summary", "agreements"}
+    assert brief["additionalProperties"] is False
+    assert schema["$defs"]["Quote"]["required"] == ["speaker", "text"]
+
+
+def test_export_to_stdout(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["export", str(NOTE)])
+    assert result.exit_code == 0
+    assert result.output.startswith("# ")
+
+
+def test_export_refuses_existing_file_without_force(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out.md"
+    out.write_text("my notes\n", encoding="utf-8")
+    result = runner.invoke(main, ["export", str(NOTE), "-o", str(out)])
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == "my notes\n"
+    assert "--force" in result.output
+    forced = runner.invoke(main, ["export", str(NOTE), "-o", str(out), "--force"])
+    assert forced.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_export_never_writes_over_the_brief(runner: CliRunner, tmp_path: Path) -> None:
+    brief = tmp_path / "note.yaml"
+    brief.write_bytes(NOTE.read_bytes())
+    result = runner.invoke(main, ["export", str(brief), "-o", str(brief), "--force"])
+    assert result.exit_code == 1
+    assert brief.read_bytes() == NOTE.read_bytes()
+
+
+def test_export_one_section(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["export", str(NOTE), "--section", "quotes"])
+    assert result.exit_code == 0
+    assert "## Quotes" in result.output
+    assert "## Agreements" not in result.output
+
+
+def test_opening_an_invalid_brief_prints_errors_and_exits_1_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("brief: 99\n", encoding="utf-8")
+    result = run(str(bad))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{bad}:1:8: error: $.brief: unsupported brief version 99 (this briefing reads version 1)\n"
+    )
+
+
+def test_opening_without_a_terminal_says_so(tmp_path: Path) -> None:
+    result = run(str(NOTE))
+    assert result.returncode == 1
+    assert "needs a terminal" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m_and_bundled_brief_work_from_any_folder(tmp_path: Path) -> None:
+    result = run("validate", str(SUMMIT), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    version = run("--version", cwd=tmp_path)
+    assert version.stdout == f"briefing {__version__}\n"
