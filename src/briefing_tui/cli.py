@@ -7,7 +7,6 @@ imported only when the app is about to run: the headless commands never pay for 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ from briefing_tui.resources import SUMMIT_BRIEF, bundled
 
 if TYPE_CHECKING:
     from briefing_tui.model import Brief
+    from briefing_tui.preload import Preload
 
 EXIT_INVALID = 1
 SECTION_NAMES = ("agreements", "quotes", "analysis", "questions")
@@ -77,9 +77,12 @@ def main() -> None:
 @click.argument("path", required=False, metavar="[PATH]")
 def open_command(path: str | None) -> None:
     """Open a brief (the bundled summit brief when PATH is left out)."""
+    from briefing_tui.preload import Preload
+
     brief_path = path if path is not None else _summit_path()
-    brief = _load(brief_path)
+    preload = Preload(brief_path)  # loads while Textual is imported below
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _brief_or_errors(preload)
         _fail(
             [
                 "briefing: error: the reader needs a terminal "
@@ -88,7 +91,20 @@ def open_command(path: str | None) -> None:
         )
     from briefing_tui.app import BriefingApp
 
+    brief = _brief_or_errors(preload)
     BriefingApp(brief, brief_path=Path(brief_path)).run()
+
+
+def _brief_or_errors(preload: Preload) -> Brief:
+    """The preloaded brief, or its errors printed and exit 1."""
+    try:
+        return preload.result()
+    except Exception as error:
+        from briefing_tui.loader import BriefInvalid
+
+        if isinstance(error, BriefInvalid):
+            _fail([str(line) for line in error.errors])
+        raise
 
 
 @main.command("validate")
@@ -173,6 +189,8 @@ def _write_stdout(text: str) -> None:
 @main.command("schema")
 def schema_command() -> None:
     """Print the brief format as JSON Schema (for editors: yaml-language-server)."""
+    import json
+
     from briefing_tui.model import json_schema
 
     _write_stdout(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")

@@ -157,3 +157,17 @@ def test_python_dash_m_and_bundled_brief_work_from_any_folder(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     version = run("--version", cwd=tmp_path)
     assert version.stdout == f"briefing {__version__}\n"
+
+
+def test_preload_gives_the_same_brief_or_the_same_errors_as_the_loader(tmp_path: Path) -> None:
+    from briefing_tui.loader import BriefInvalid, load_brief
+    from briefing_tui.preload import Preload
+
+    assert Preload(str(SUMMIT)).result() == load_brief(SUMMIT)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("brief: 1\ntitel: x\n", encoding="utf-8")
+    with pytest.raises(BriefInvalid) as preloaded:
+        Preload(str(bad)).result()
+    with pytest.raises(BriefInvalid) as loaded:
+        load_brief(bad)
+    assert [str(e) for e in preloaded.value.errors] == [str(e) for e in loaded.value.errors]
