@@ -18,8 +18,9 @@ from briefing_tui import __version__
 from briefing_tui.resources import SUMMIT_BRIEF, bundled
 
 if TYPE_CHECKING:
-    from briefing_tui.model import Brief
+    from briefing_tui.model import Brief, ItemRef
     from briefing_tui.preload import Preload
+    from briefing_tui.query import Query
 
 EXIT_INVALID = 1
 SECTION_NAMES = ("agreements", "quotes", "analysis", "questions")
@@ -154,16 +155,27 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
     type=click.Choice(SECTION_NAMES),
     help="Export only this section (repeat for several).",
 )
-def export_command(path: str, output: str | None, force: bool, sections: tuple[str, ...]) -> None:
+@click.option(
+    "--query",
+    metavar="QUERY",
+    help="Export only the items this search finds (as / finds them in the reader).",
+)
+def export_command(
+    path: str, output: str | None, force: bool, sections: tuple[str, ...], query: str | None
+) -> None:
     """Write the brief at PATH as Markdown, to standard output or to OUT.md.
 
-    An existing OUT.md is never replaced without --force, and the brief itself never.
+    With --query, only the items the search finds (within the --section ones, if given); a query
+    that finds nothing is an error and writes nothing. An existing OUT.md is never replaced
+    without --force, and the brief itself never.
     """
     from briefing_tui.export import to_markdown
 
+    parsed = _parse_query(query) if query is not None else None
     brief = _load(path)
     chosen: Any = sections or None
-    text = to_markdown(brief, sections=chosen)
+    refs = _query_refs(brief, parsed, sections) if parsed is not None else None
+    text = to_markdown(brief, sections=chosen, refs=refs)
     if output is None:
         _write_stdout(text)
         return
@@ -174,6 +186,39 @@ def export_command(path: str, output: str | None, force: bool, sections: tuple[s
     except WriteError as error:
         _fail([f"briefing: error: {error}"])
     click.echo(f"wrote {output}", err=True)
+
+
+def _parse_query(text: str) -> Query:
+    """The query read strictly, or a usage error (exit 2) naming the problem and where it is."""
+    from briefing_tui.query import QueryError, parse_query
+
+    try:
+        parsed = parse_query(text, strict=True)
+    except QueryError as error:
+        raise click.BadParameter(
+            f"{error} (at character {error.position + 1} of {text!r})", param_hint="'--query'"
+        ) from None
+    if parsed.empty:
+        raise click.BadParameter("the query is empty", param_hint="'--query'")
+    return parsed
+
+
+def _query_refs(brief: Brief, query: Query, sections: Sequence[str]) -> list[ItemRef]:
+    """The items `query` finds in `brief` (in `sections`, if any), or exit 1 when none.
+
+    Only exact matches count: hits for typo corrections are offered as a suggestion instead.
+    """
+    from briefing_tui.search import SearchIndex
+
+    result = SearchIndex(brief).search(query)
+    refs = [] if result.fuzzy else [hit.ref for hit in result.hits]
+    if sections:
+        refs = [ref for ref in refs if ref.section in sections]
+    if not refs:
+        where = f" in {', '.join(sections)}" if sections else ""
+        hint = f" (did you mean {' '.join(result.suggestions)!r}?)" if result.suggestions else ""
+        _fail([f"briefing: error: no item matches {query.text!r}{where}{hint}"])
+    return refs
 
 
 def _write_stdout(text: str) -> None:

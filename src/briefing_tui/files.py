@@ -25,6 +25,14 @@ class WriteError(Exception):
         self.reason = reason
 
 
+class TargetExists(WriteError):
+    """The file exists and replacing it was not asked for. str() and `reason` speak of the
+    command line's --force; an app words its own question from `path`."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, _REASONS[errno.EEXIST])
+
+
 _REASONS = {
     errno.ENOENT: "the folder does not exist",
     errno.ENOTDIR: "a part of the path is not a folder",
@@ -60,7 +68,8 @@ def write_text_atomic(
 
     An existing `path` is refused unless `replace`; a path that is the same file as one in
     `protect` (the brief itself) is refused always. A replaced file keeps its permission bits;
-    a new one gets the usual ones for the umask. Raises WriteError (one line) on any failure.
+    a new one gets the usual ones for the umask. Raises WriteError (one line) on any failure;
+    TargetExists (a WriteError) for an existing `path` without `replace`.
     """
     path = Path(path)
     if any(_same_file(path, kept) for kept in protect):
@@ -76,7 +85,7 @@ def write_text_atomic(
     if status is not None and not stat.S_ISREG(status.st_mode):
         raise WriteError(path, "refused: not a regular file")
     if status is not None and not replace:
-        raise WriteError(path, _REASONS[errno.EEXIST])
+        raise TargetExists(path)
     folder = path.parent
     if not folder.is_dir():
         raise WriteError(path, _REASONS[errno.ENOTDIR if folder.exists() else errno.ENOENT])
@@ -97,7 +106,10 @@ def write_text_atomic(
         if replace:
             os.replace(temporary, path)
         else:
-            _place_new(temporary, path)
+            try:
+                _place_new(temporary, path)
+            except FileExistsError:
+                raise TargetExists(path) from None  # created since the check above
         temporary = None  # it has become `path`
         _sync_folder(folder)
     except OSError as error:
