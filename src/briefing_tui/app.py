@@ -109,5 +109,14 @@ class BriefingApp(App[None]):
         self.notify("Search is not available yet.")
 
     def action_export(self) -> None:
-        """Export the brief to Markdown (not available yet)."""
-        self.notify("Export is not available yet.")
+        """Open the export dialog: the whole brief, the pane on show or the search results."""
+        from briefing_tui.screens.export_screen import ExportScreen  # startup never pays for it
+
+        screen = self.screen
+        if not isinstance(screen, BriefScreen):  # a dialog or the help is open
+            return
+        search = getattr(self, "search_result", None)
+        pane = getattr(screen, "active_pane", "overview")
+        self.push_screen(
+            ExportScreen(self.brief, brief_path=self.brief_path, pane=pane, search=search)
+        )
