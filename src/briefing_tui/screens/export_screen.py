@@ -89,7 +89,7 @@ class ReplaceScreen(ModalScreen[bool]):
     ReplaceScreen {
         align: center middle;
         & > #replace-dialog {
-            width: auto; max-width: 90%; height: auto;
+            width: 64; max-width: 100%; height: auto;
             border: round $error; background: $surface; padding: 0 2;
         }
         & #replace-path { color: $text-muted; }
