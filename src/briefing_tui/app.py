@@ -18,6 +18,9 @@ from briefing_tui.settings import Settings, load_settings, save_settings
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from briefing_tui.search import SearchResult
+    from briefing_tui.widgets.search_view import SearchView
+
 
 def _brief_commands() -> type[Provider]:
     """The palette's brief commands, imported when the palette first opens."""
@@ -35,6 +38,10 @@ class BriefingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
         Binding("slash", "search", "Search"),
+        Binding("n", "step_hit(1)", "Next hit", show=False),
+        Binding("N", "step_hit(-1)", "Previous hit", show=False),
+        Binding("ctrl+f", "toggle_filter", "Filter", show=False),
+        Binding("escape", "clear_search", "Clear search", show=False),
         Binding("e", "export", "Export"),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
@@ -44,6 +51,9 @@ class BriefingApp(App[None]):
     | :- | :- |
     | ?, f1 | Show every key. |
     | / | Search the brief. |
+    | n, N | Show the next or previous hit of the search, across all panes. |
+    | ctrl+f | Show only the items that match the search, or all again (filter mode). |
+    | escape | Clear the search highlights and filter. |
     | e | Export the brief to Markdown. |
     | q, ctrl+c | Quit. |
     | ctrl+p | The command palette: panes, items, themes. |
@@ -55,6 +65,8 @@ class BriefingApp(App[None]):
         self.brief = brief
         self.brief_path = brief_path
         self.lookup = Lookup(brief)
+        self.search_result: SearchResult | None = None
+        """The current search, updated as the user types; None when no search is active."""
         self.title = brief.title
         self.settings = load_settings()
         if self.settings.theme in self.available_themes:
@@ -80,6 +92,9 @@ class BriefingApp(App[None]):
         """The bindings the help screen lists, by where they apply."""
         from briefing_tui.widgets.item_list import ItemList
         from briefing_tui.widgets.related_list import RelatedList
+        from briefing_tui.widgets.search_bar import SearchBar
+        from briefing_tui.widgets.search_results import SearchResults
+        from briefing_tui.widgets.search_view import SearchView
 
         return [
             (
@@ -95,18 +110,77 @@ class BriefingApp(App[None]):
                 "Related items and people",
                 [*RelatedList.BINDINGS, Binding("enter", "select", "Follow")],
             ),
+            ("Search bar", [Binding("enter", "submit", "Open the hit"), *SearchBar.BINDINGS]),
+            ("Search results", [*SearchResults.BINDINGS, *SearchView.BINDINGS]),
         ]
 
     def action_help(self) -> None:
         """Show every key (the help screen)."""
         from briefing_tui.screens.help_screen import HelpScreen
+        from briefing_tui.search_state import QUERY_SYNTAX
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_groups()))
+            self.push_screen(HelpScreen(self.help_groups(), [("Search queries", QUERY_SYNTAX)]))
 
-    def action_search(self) -> None:
-        """Search the brief (not available yet)."""
-        self.notify("Search is not available yet.")
+    async def _search_view(self, create: bool) -> SearchView | None:
+        """The brief screen's search view, mounted on first use (None elsewhere or not yet)."""
+        from briefing_tui.search_state import SearchSession
+        from briefing_tui.widgets.search_view import SearchView
+
+        screen = self.screen
+        if not isinstance(screen, BriefScreen):
+            return None
+        views = screen.query(SearchView)
+        if views:
+            return views.first()
+        if not create:
+            return None
+        view = SearchView(SearchSession(self.brief, self.lookup), id="search")
+        await screen.mount(view, after="#panes")
+        return view
+
+    async def action_search(self) -> None:
+        """Open the search bar."""
+        view = await self._search_view(create=True)
+        if view is not None:
+            view.open()
+            self.run_worker(view.session.prepare, thread=True, exclusive=True, group="search")
+
+    async def action_step_hit(self, delta: int) -> None:
+        """Show the next (1) or previous (-1) hit."""
+        view = await self._search_view(create=False)
+        if view is None:
+            self.notify("No search: / starts one.", severity="warning", timeout=3)
+        else:
+            view.step(delta)
+
+    async def action_toggle_filter(self) -> None:
+        """Narrow the panes to the items that match, or show them all again."""
+        view = await self._search_view(create=False)
+        if view is None:
+            self.notify("No search to filter by: / starts one.", severity="warning", timeout=3)
+        else:
+            view.toggle_filter()
+
+    async def action_clear_search(self) -> None:
+        """Clear the search highlights and filter."""
+        view = await self._search_view(create=False)
+        if view is not None:
+            view.clear()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_search":  # escape is free for others when there is nothing to clear
+            return self.search_result is not None or self._filtering()
+        return True
+
+    def _filtering(self) -> bool:
+        from briefing_tui.widgets.search_view import SearchView
+
+        views = self.screen.query(SearchView) if isinstance(self.screen, BriefScreen) else ()
+        return any(view.session.filtering for view in views)
+
+    def on_search_view_result_changed(self, event: SearchView.ResultChanged) -> None:
+        self.search_result = event.result
 
     def action_export(self) -> None:
         """Open the export dialog: the whole brief, the pane on show or the search results."""

@@ -244,16 +244,6 @@ async def test_clicking_a_row_selects_it(summit: Brief) -> None:
         assert "Exchange of harbour pilots" in detail_text(app, "agreements")
 
 
-async def test_search_and_export_say_they_are_not_available_yet(summit: Brief) -> None:
-    app = BriefingApp(summit)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash")
-        await pilot.press("e")
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert messages == ["Search is not available yet.", "Export is not available yet."]
-
-
 async def test_q_and_ctrl_c_quit(summit: Brief) -> None:
     for key in ("q", "ctrl+c"):
         app = BriefingApp(summit)

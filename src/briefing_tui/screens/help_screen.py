@@ -14,6 +14,8 @@ from textual.widgets import Static
 
 BindingGroup = tuple[str, Sequence[BindingType]]
 """A heading and the bindings listed under it."""
+NoteGroup = tuple[str, Sequence[tuple[str, str]]]
+"""A heading and (term, meaning) rows listed under it, after the keys (the search syntax)."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -39,10 +41,11 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, groups: Sequence[BindingGroup]) -> None:
-        """A help screen for these binding groups."""
+    def __init__(self, groups: Sequence[BindingGroup], notes: Sequence[NoteGroup] = ()) -> None:
+        """A help screen for these binding groups, then these notes."""
         super().__init__()
         self.groups = groups
+        self.notes = notes
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
@@ -64,8 +67,8 @@ class HelpScreen(ModalScreen[None]):
     def help_text(self) -> Content:
         """The whole table, one group after another."""
         lines: list[Content] = []
-        for title, bindings in self.groups:
-            rows = self.key_rows(bindings)
+        groups = [(title, self.key_rows(bindings)) for title, bindings in self.groups]
+        for title, rows in [*groups, *self.notes]:
             if not rows:
                 continue
             if lines:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from textual.containers import Horizontal
 from textual.content import Content
@@ -35,6 +35,9 @@ class SectionPane(Horizontal):
         self._lookup = lookup
         self._items = lookup.brief.section(section)
         self._filter_label = ""
+        # search matches: spans in list rows, and each item's spans in the detail
+        self._row_highlights: Mapping[int, Sequence[tuple[int, int]]] = {}
+        self._detail_highlights: Callable[[int], Highlights | None] | None = None
         self._list: ItemList | None = None  # nothing is built before the pane is first shown
         self._detail: DetailPane | None = None
 
@@ -52,6 +55,7 @@ class SectionPane(Horizontal):
             len(items), lambda index: headline(items[index], lookup), cursor=index or 0
         )
         self._detail = DetailPane(lookup)
+        self._list.set_highlights(self._row_highlights)
         self._update_title()
         self.mount(self._list, self._detail)
 
@@ -89,6 +93,18 @@ class SectionPane(Horizontal):
         self._update_title()
         self._show_detail(self.item_list.index)
 
+    def set_highlights(
+        self,
+        rows: Mapping[int, Sequence[tuple[int, int]]],
+        detail: Callable[[int], Highlights | None] | None = None,
+    ) -> None:
+        """Mark search matches: `rows` gives spans in list rows by item index, `detail` an item's
+        highlights by index (for whichever item the detail shows); ({}, None) clears them."""
+        self._row_highlights, self._detail_highlights = rows, detail
+        if self._list is not None:
+            self._list.set_highlights(rows)
+            self._show_detail(self._list.index, again=True)
+
     def show_detail(self, highlights: Highlights | None = None) -> None:
         """Re-render the selected item, marking `highlights` (search matches by field)."""
         self._show_detail(self.item_list.index, highlights, again=True)
@@ -101,6 +117,8 @@ class SectionPane(Horizontal):
             self.detail.show(None)
             self.detail.border_title = "Nothing selected"
         elif again or self.detail.item is not self._items[index]:
+            if highlights is None and self._detail_highlights is not None:
+                highlights = self._detail_highlights(index)
             self.detail.show(self._items[index], highlights=highlights)
             kind = ITEM_KINDS[self.section]
             self.detail.border_title = f"{kind} {index + 1} of {len(self._items)}"

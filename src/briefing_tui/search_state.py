@@ -1,0 +1,247 @@
+"""What the search bar remembers: earlier queries, the current result, the hit the reader is on.
+
+Pure state, no Textual: the app's search view drives it, tests can drive it alone. The search
+modules are imported when the first search runs, so a brief opens without paying for them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from briefing_tui.model import (
+    SECTION_TITLES,
+    SECTIONS,
+    Agreement,
+    Analysis,
+    Brief,
+    Item,
+    ItemRef,
+    Lookup,
+    Quote,
+    Section,
+)
+
+if TYPE_CHECKING:
+    from briefing_tui.search import Hit, Match, SearchIndex, SearchResult
+
+Span = tuple[int, int]
+Spans = tuple[Span, ...]
+# The fields that an item's headline (its list row) is made of, after the person's name.
+HEADLINE_FIELDS = frozenset({"title", "text", "question", "speaker", "expert"})
+
+QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
+    ("word", "Items containing it anywhere (hyd finds hydrogen); words are AND-ed."),
+    ('"a phrase"', "Those words together, in that order."),
+    ("speaker:name", "Quotes and analysis by that person (expert: too)."),
+    ("tag:word", "Items with a tag containing it."),
+    ("title:word", "Only in the titles of agreements and analysis."),
+    ("in:quotes", "One section (a prefix works: in:q, in:a); several add up."),
+    ("-word", "Items without it (-tag:x, -in:questions too)."),
+    ("smart case", "Any capital makes the search case-sensitive; accents never matter."),
+)
+"""The query language (query.py), as the help screen lists it."""
+
+
+class QueryHistory:
+    """Earlier queries, oldest first, and a cursor for recalling them with up and down."""
+
+    def __init__(self, limit: int = 100) -> None:
+        self.entries: list[str] = []
+        self._limit = limit
+        self._cursor: int | None = None  # the entry recalled, None when at the draft
+        self._draft = ""
+
+    def add(self, text: str) -> None:
+        """Remember `text` as the newest query (once: an earlier copy moves to the end)."""
+        text = text.strip()
+        self._cursor = None
+        if not text:
+            return
+        if text in self.entries:
+            self.entries.remove(text)
+        self.entries.append(text)
+        del self.entries[: -self._limit]
+
+    def previous(self, current: str) -> str | None:
+        """The query before the one recalled (the newest, from the draft `current`); None at the
+        oldest."""
+        if not self.entries:
+            return None
+        if self._cursor is None:
+            self._draft = current
+            self._cursor = len(self.entries)
+        if self._cursor == 0:
+            return None
+        self._cursor -= 1
+        return self.entries[self._cursor]
+
+    def next(self) -> str | None:
+        """The query after the one recalled, the draft after the newest; None past the draft."""
+        if self._cursor is None:
+            return None
+        self._cursor += 1
+        if self._cursor >= len(self.entries):
+            self._cursor = None
+            return self._draft
+        return self.entries[self._cursor]
+
+    def reset(self) -> None:
+        """Stop recalling: the text typed next is a new draft."""
+        self._cursor = None
+
+
+def _person(item: Item) -> str | None:
+    if isinstance(item, Quote):
+        return item.speaker
+    if isinstance(item, Analysis):
+        return item.expert
+    return None
+
+
+def headline_spans(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> Spans:
+    """Where `matches` fall in the item's headline (model.headline), as offsets into it."""
+    person = _person(item)
+    name = lookup.person_name(person) if person is not None else ""
+    shift = len(name) + 2 if person is not None else 0
+    if isinstance(item, Agreement):
+        body = "title"
+    elif isinstance(item, Quote):
+        body = "text"
+    elif isinstance(item, Analysis):
+        body = "title" if item.title else "summary"
+    else:
+        body = "question"
+    spans: list[Span] = []
+    for match in matches:
+        if match.field == body:
+            spans += [(start + shift, end + shift) for start, end in match.spans]
+        elif match.field in ("speaker", "expert"):  # "Name, role": the name leads the headline
+            spans += [
+                (start, min(end, len(name))) for start, end in match.spans if start < len(name)
+            ]
+    return tuple(sorted(spans))
+
+
+def detail_highlights(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> dict[str, Spans]:
+    """The spans of `matches` by detail field name ("title", "details[2]", "speaker"...)."""
+    highlights: dict[str, Spans] = {}
+    person = _person(item)
+    for match in matches:
+        key = match.field if match.entry is None else f"{match.field}[{match.entry}]"
+        spans = match.spans
+        if match.field in ("speaker", "expert") and person is not None:
+            size = len(lookup.person_name(person))  # the detail shows the role apart
+            spans = tuple((start, min(end, size)) for start, end in spans if start < size)
+        highlights[key] = spans
+    return highlights
+
+
+def context_match(matches: tuple[Match, ...]) -> Match | None:
+    """The first match outside the headline, which a result line shows as context."""
+    return next((match for match in matches if match.field not in HEADLINE_FIELDS), None)
+
+
+class RowHighlights(Mapping[int, Spans]):
+    """Headline spans of one section's hits by item index, worked out only for rows drawn."""
+
+    def __init__(self, result: SearchResult, section: Section, lookup: Lookup) -> None:
+        self._result = result
+        self._section = section
+        self._lookup = lookup
+
+    def __getitem__(self, index: int) -> Spans:
+        position = self._result.position(ItemRef(self._section, index))
+        if position is None:
+            raise KeyError(index)
+        hit = self._result.hits[position]
+        return headline_spans(self._lookup.item(hit.ref), self._lookup, hit.matches)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._result.indices(self._section))
+
+    def __len__(self) -> int:
+        return self._result.counts[self._section]
+
+
+def counts_line(result: SearchResult) -> str:
+    """Hits per section: "Agreements 3 · Quotes 1 · Analysis 2 · Questions 0"."""
+    return " · ".join(f"{SECTION_TITLES[s]} {result.counts[s]}" for s in SECTIONS)
+
+
+def summary_line(result: SearchResult | None) -> str:
+    """What the bar says of a result: the counts, or that nothing matched and what comes close."""
+    if result is None:
+        return "Type to search every section; up and down recall earlier searches."
+    text = result.query.text.strip()
+    closest = ", ".join(result.suggestions)
+    if result.fuzzy:
+        return f"No exact match for {text} — closest: {closest} · {counts_line(result)}"
+    if not result.hits:
+        return f"No match for {text}" + (f" — closest: {closest}" if closest else "")
+    return counts_line(result)
+
+
+class SearchSession:
+    """One brief's search: the index (built on first use), history, result and hit cursor."""
+
+    def __init__(self, brief: Brief, lookup: Lookup) -> None:
+        self.brief = brief
+        self.lookup = lookup
+        self.history = QueryHistory()
+        self.result: SearchResult | None = None
+        """The current result; None when no search is active."""
+        self.position: int | None = None
+        """The hit the reader is on, as a position in result.hits."""
+        self.filtering = False
+        """Whether panes show only the items that match."""
+        self._index: SearchIndex | None = None
+        self._building = threading.Lock()  # a worker may be building the index already
+
+    @property
+    def index(self) -> SearchIndex:
+        """The brief's search index, built on first use (some 50 ms at 10,000 items)."""
+        with self._building:
+            if self._index is None:
+                from briefing_tui.search import SearchIndex
+
+                self._index = SearchIndex(self.brief)
+            return self._index
+
+    def prepare(self) -> None:
+        """Build the index and what typo correction needs now (for a worker thread)."""
+        self.index.prepare()
+
+    def search(self, text: str) -> SearchResult | None:
+        """Run `text` as the current search (None for a blank query); the hit cursor resets."""
+        self.position = None
+        self.result = self.index.search(text) if text.strip() else None
+        return self.result
+
+    def hit(self, position: int) -> Hit | None:
+        """The current result's hit at `position`, now the hit the reader is on."""
+        if self.result is None or not 0 <= position < len(self.result.hits):
+            return None
+        self.position = position
+        return self.result.hits[position]
+
+    def step(self, delta: int, start: ItemRef | None = None) -> Hit | None:
+        """The hit `delta` away from the current one (wrapping), or from the item `start` when
+        no hit is current; None when there are no hits."""
+        if self.result is None or not self.result.hits:
+            return None
+        count = len(self.result.hits)
+        if self.position is not None:
+            return self.hit((self.position + delta) % count)
+        if start is not None:
+            at = self.result.position(start)
+            if at is not None:
+                return self.hit((at + delta) % count)
+        return self.hit(0 if delta > 0 else count - 1)
+
+    def clear(self) -> None:
+        """Forget the current search (the history stays)."""
+        self.result = None
+        self.position = None
+        self.filtering = False

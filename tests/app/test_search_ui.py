@@ -1,0 +1,287 @@
+"""Searching from the keyboard: the bar, live results, opening hits, n/N, filter mode, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import msgspec
+import pytest
+import yaml
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from briefing_tui.app import BriefingApp
+from briefing_tui.model import Agreement, Brief, Person, Quote
+from briefing_tui.widgets.search_results import SearchResults
+from briefing_tui.widgets.search_view import SearchView
+from briefing_tui.widgets.section_pane import SectionPane
+
+SUMMIT = Path(__file__).resolve().parents[2] / "briefs" / "eu-japan-summit-2023.yaml"
+
+
+@pytest.fixture
+def bundled_summit() -> Brief:
+    """The bundled Japan–EU summit brief."""
+    return msgspec.convert(yaml.safe_load(SUMMIT.read_text(encoding="utf-8")), Brief)
+
+
+def make_brief(**sections: tuple[object, ...]) -> Brief:
+    """A brief with just the given items (and people)."""
+    empty = {name: () for name in ("agreements", "quotes", "analysis", "questions")}
+    return Brief(
+        brief=1, title="A brief", date=dt.date(2024, 1, 2), summary="S.", **{**empty, **sections}
+    )  # type: ignore[arg-type]
+
+
+def status(app: BriefingApp) -> str:
+    return str(app.screen.query_one("#search-status").render())
+
+
+def results_text(app: BriefingApp) -> list[str]:
+    results = app.screen.query_one(SearchResults)
+    lines = [results.render_line(y).text for y in range(results.scrollable_content_region.height)]
+    return [line.strip() for line in lines if line.strip()]
+
+
+def pane(app: BriefingApp, section: str) -> SectionPane:
+    return app.screen.query_one(f"#{section}-pane", SectionPane)
+
+
+def detail_text(app: BriefingApp, section: str) -> str:
+    return str(pane(app, section).detail.query_one("#detail-body").render())
+
+
+def messages(app: BriefingApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def search(pilot: Pilot[None], text: str) -> None:
+    await pilot.press("slash", *text)
+    await pilot.pause()
+
+
+def fruit_brief() -> Brief:
+    """Three agreements and two quotes about fruit, for exact counts."""
+    return make_brief(
+        agreements=(
+            Agreement(title="Apple orchards", summary="Planting apple trees."),
+            Agreement(title="Pear harvest", summary="Pears, and an apple or two."),
+            Agreement(title="Grain stores", summary="Wheat only."),
+        ),
+        quotes=(
+            Quote(speaker="ann", text="We love apples."),
+            Quote(speaker="ann", text="Hydrogen for the orchards.", tags=("energy",)),
+        ),
+        people=(Person(id="ann", name="Ann Apfel", role="Grower"),),
+    )
+
+
+async def test_slash_opens_the_bar_in_place_of_the_panes_and_results_update_as_you_type() -> None:
+    app = BriefingApp(fruit_brief())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "pear")
+        view = app.screen.query_one(SearchView)
+        assert view.is_open and not app.screen.query_one("#panes").display
+        assert isinstance(app.focused, Input)
+        assert status(app) == "Agreements 1 · Quotes 0 · Analysis 0 · Questions 0"
+        assert results_text(app) == [
+            "Agreements 1",
+            "Pear harvest  summary: Pears, and an apple or two.",
+        ]
+        await pilot.press(*" wheat")  # no item has both words
+        await pilot.pause()
+        assert status(app) == "No match for pear wheat"
+        await pilot.press("ctrl+u", *"apple")
+        await pilot.pause()
+        assert status(app) == "Agreements 2 · Quotes 1 · Analysis 0 · Questions 0"
+        assert results_text(app) == [
+            "Agreements 2",
+            "Apple orchards  summary: Planting apple trees.",
+            "Pear harvest  summary: Pears, and an apple or two.",
+            "Quotes 1",
+            "Ann Apfel: We love apples.",
+        ]
+        assert app.search_result is not None and len(app.search_result.hits) == 3
+        await pilot.press(*" -pear")
+        await pilot.pause()
+        assert app.search_result is not None and len(app.search_result.hits) == 2
+
+
+async def test_maslow_finds_his_quote_and_his_analysis(bundled_summit: Brief) -> None:
+    app = BriefingApp(bundled_summit)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, "maslow")
+        result = app.search_result
+        assert result is not None
+        assert result.counts["quotes"] == 1 and result.counts["analysis"] == 2
+        lines = results_text(app)
+        assert "Quotes 1" in lines and "Analysis 2" in lines
+        assert any(line.startswith("Sebastian Maslow: With the EU") for line in lines)
+        assert any(
+            line.startswith("Sebastian Maslow: An added layer beside NATO") for line in lines
+        )
+
+
+async def test_enter_opens_the_first_hit_with_matches_highlighted(bundled_summit: Brief) -> None:
+    app = BriefingApp(bundled_summit)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, "maslow")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.active_pane == "quotes"
+        assert not app.screen.query_one(SearchView).is_open
+        assert app.screen.query_one("#panes").display
+        quotes = pane(app, "quotes")
+        assert app.focused is quotes.item_list
+        assert "Sebastian Maslow" in detail_text(app, "quotes")
+        body = quotes.detail.query_one("#detail-body").render()
+        marked = [body.plain[s.start : s.end] for s in body.spans if "reverse" in str(s.style)]
+        assert "Maslow" in marked
+        row = quotes.item_list.render_line(quotes.item_list.cursor).text
+        assert row.strip().startswith("Sebastian Maslow")
+        assert messages(app)[-1] == "hit 1 of 5"
+
+
+async def test_tab_moves_into_the_results_and_enter_or_a_click_opens_one() -> None:
+    app = BriefingApp(fruit_brief())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "apple")
+        await pilot.press("tab")
+        results = app.screen.query_one(SearchResults)
+        assert app.focused is results
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.screen.active_pane == "quotes"
+        assert pane(app, "quotes").index == 0
+        assert messages(app)[-1] == "hit 3 of 3"
+        await search(pilot, "")  # the bar reopens on the same query
+        assert app.screen.query_one(Input).value == "apple"
+        await pilot.click(SearchResults, offset=(5, 3))  # the second agreement (in a border)
+        await pilot.pause()
+        assert app.screen.active_pane == "agreements"
+        assert pane(app, "agreements").index == 1
+
+
+async def test_n_and_shift_n_walk_the_hits_across_panes() -> None:
+    app = BriefingApp(fruit_brief())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "orchards")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert (app.screen.active_pane, pane(app, "agreements").index) == ("agreements", 0)
+        assert messages(app)[-1] == "hit 1 of 2"
+        await pilot.press("n")
+        await pilot.pause()
+        assert (app.screen.active_pane, pane(app, "quotes").index) == ("quotes", 1)
+        assert messages(app)[-1] == "hit 2 of 2"
+        await pilot.press("n")  # wraps round
+        await pilot.pause()
+        assert app.screen.active_pane == "agreements"
+        await pilot.press("N")
+        await pilot.pause()
+        assert app.screen.active_pane == "quotes"
+        assert messages(app)[-1] == "hit 2 of 2"
+
+
+async def test_escape_closes_the_bar_then_clears_the_highlights() -> None:
+    app = BriefingApp(fruit_brief())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await search(pilot, "pear")
+        await pilot.press("escape")
+        await pilot.pause()
+        agreements = pane(app, "agreements")
+        assert not app.screen.query_one(SearchView).is_open
+        assert app.focused is agreements.item_list
+        assert app.search_result is not None
+        assert agreements.item_list._highlights.get(1) == ((0, 4),)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.search_result is None
+        assert not agreements.item_list._highlights.get(1)
+
+
+async def test_filter_mode_narrows_every_pane_and_is_lifted_by_the_toggle_or_escape() -> None:
+    app = BriefingApp(fruit_brief())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "apple")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert "filter on" in str(app.screen.query_one(SearchResults).border_title)
+        await pilot.press("escape", "2")
+        await pilot.pause()
+        title = str(pane(app, "agreements").item_list.border_title)
+        assert title == "Agreements 2/3 · filter: apple"
+        assert str(pane(app, "quotes").item_list.border_title) == "Quotes 1/2 · filter: apple"
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert str(pane(app, "agreements").item_list.border_title) == "Agreements 3"
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert str(pane(app, "agreements").item_list.border_title).endswith("filter: apple")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert str(pane(app, "agreements").item_list.border_title) == "Agreements 3"
+        assert app.search_result is None
+
+
+async def test_up_and_down_recall_earlier_searches() -> None:
+    app = BriefingApp(fruit_brief())
+    async with app.run_test(size=(100, 30)) as pilot:
+        for query in ("pear", "grain"):
+            await search(pilot, query)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("slash", "ctrl+u", *"whe")
+        field = app.screen.query_one(Input)
+        await pilot.press("up")
+        assert field.value == "grain"
+        await pilot.press("up")
+        assert field.value == "pear"
+        await pilot.press("up")  # the oldest stays
+        assert field.value == "pear"
+        await pilot.press("down")
+        assert field.value == "grain"
+        await pilot.press("down")  # back to what was being typed
+        assert field.value == "whe"
+        await pilot.pause()
+        assert status(app) == "Agreements 1 · Quotes 0 · Analysis 0 · Questions 0"
+
+
+async def test_a_typo_says_no_exact_match_and_offers_the_closest() -> None:
+    app = BriefingApp(fruit_brief())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "hydrgen")
+        assert status(app).startswith("No exact match for hydrgen — closest: hydrogen")
+        assert results_text(app)[1].startswith("Ann Apfel: Hydrogen for the orchards.")
+        await pilot.press("ctrl+u", *"zzzz")
+        await pilot.pause()
+        assert status(app) == "No match for zzzz"
+        assert results_text(app) == []
+
+
+async def test_search_text_is_never_markup() -> None:
+    brief = make_brief(
+        agreements=(Agreement(title="[@click=app.quit]Deal[/] [b]x", summary="[red]s[/red]"),)
+    )
+    app = BriefingApp(brief)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "[b]")
+        assert results_text(app)[1] == "[@click=app.quit]Deal[/] [b]x"
+        await pilot.click(SearchResults, offset=(5, 2))
+        await pilot.pause()
+        assert app.is_running and app.screen.active_pane == "agreements"
+
+
+async def test_help_documents_the_search_keys_and_query_language() -> None:
+    app = BriefingApp(fruit_brief())
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-text").render())
+        assert "Next hit" in text and "Filter" in text
+        for syntax in ('"a phrase"', "speaker:", "tag:", "in:", "-word", "smart case"):
+            assert syntax in text
