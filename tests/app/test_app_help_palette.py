@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.binding import Binding
-from textual.widgets import TabbedContent
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Agreement, Brief
@@ -67,18 +66,18 @@ async def test_palette_goes_to_a_pane(summit: Brief) -> None:
     app = BriefingApp(summit)
     async with app.run_test(size=(100, 30)) as pilot:
         await palette_run(app, pilot, "go to questions")
-        assert app.screen.query_one(TabbedContent).active == "questions"
+        assert app.screen.active_pane == "questions"
 
 
 async def test_palette_jumps_to_an_item_and_back_returns(summit: Brief) -> None:
     app = BriefingApp(summit)
     async with app.run_test(size=(100, 30)) as pilot:
         await palette_run(app, pilot, "customs pilot is modest")
-        assert app.screen.query_one(TabbedContent).active == "analysis"
+        assert app.screen.active_pane == "analysis"
         assert app.screen.query_one("#analysis-pane", SectionPane).index == 1
         await pilot.press("backspace")
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "overview"
+        assert app.screen.active_pane == "overview"
 
 
 async def test_palette_shows_item_headlines_literally(
@@ -99,7 +98,7 @@ async def test_palette_shows_item_headlines_literally(
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running
-        assert app.screen.query_one(TabbedContent).active == "agreements"
+        assert app.screen.active_pane == "agreements"
 
 
 async def test_palette_reaches_deep_items_of_a_big_brief(

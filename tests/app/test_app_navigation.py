@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import TabbedContent
-
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Brief
 from briefing_tui.screens.brief_screen import BriefScreen
 from briefing_tui.widgets.detail_pane import DetailPane
 from briefing_tui.widgets.item_list import ItemList
 from briefing_tui.widgets.overview_pane import OverviewPane
+from briefing_tui.widgets.pane_tabs import PaneTabs
 from briefing_tui.widgets.related_list import RelatedList
 from briefing_tui.widgets.section_pane import SectionPane
 
@@ -20,7 +19,7 @@ def detail_text(app: BriefingApp, section: str) -> str:
 
 
 def active(app: BriefingApp) -> str:
-    return app.screen.query_one(TabbedContent).active
+    return app.screen.active_pane
 
 
 async def test_opens_on_the_overview_with_title_summary_people_and_counts(summit: Brief) -> None:
@@ -45,8 +44,8 @@ async def test_opens_on_the_overview_with_title_summary_people_and_counts(summit
 async def test_tab_labels_show_keys_and_counts(summit: Brief) -> None:
     app = BriefingApp(summit)
     async with app.run_test(size=(120, 40)):
-        tabs = app.screen.query_one(TabbedContent)
-        labels = [str(tabs.get_tab(pane).label) for pane in ("overview", "agreements", "quotes")]
+        tabs = app.screen.query_one(PaneTabs)
+        labels = [tabs.label(pane) for pane in ("overview", "agreements", "quotes")]
         assert labels == ["1 Overview", "2 Agreements 3", "3 Quotes 3"]
 
 
@@ -251,3 +250,15 @@ async def test_q_and_ctrl_c_quit(summit: Brief) -> None:
             await pilot.press("2", key)
             await pilot.pause()
             assert not app.is_running, key
+
+
+async def test_clicking_a_tab_shows_its_pane_and_focuses_its_list(summit: Brief) -> None:
+    app = BriefingApp(summit)
+    async with app.run_test(size=(120, 40)) as pilot:
+        tabs = app.screen.query_one(PaneTabs)
+        label = tabs.label("quotes")
+        line = str(tabs.render())
+        await pilot.click(tabs, offset=(line.index(label) + 2, 0))
+        await pilot.pause()
+        assert active(app) == "quotes"
+        assert isinstance(app.focused, ItemList)

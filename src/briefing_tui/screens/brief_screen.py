@@ -7,12 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer
 
 from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, Lookup, Section
 from briefing_tui.screens.history import History, Location
 from briefing_tui.widgets.brief_header import BriefHeader
 from briefing_tui.widgets.overview_pane import OverviewPane
+from briefing_tui.widgets.pane_tabs import PaneTabs
 from briefing_tui.widgets.related_list import RelatedList, Target
 from briefing_tui.widgets.section_pane import SectionPane
 
@@ -61,12 +62,12 @@ class BriefScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield BriefHeader(self.lookup.brief)
-        with TabbedContent(initial=OVERVIEW, id="panes"):
-            with TabPane(pane_label(OVERVIEW, self.lookup), id=OVERVIEW):
-                yield OverviewPane(self.lookup, id="overview-pane")
+        labels = [(pane, pane_label(pane, self.lookup)) for pane in PANES]
+        yield PaneTabs(labels, active=OVERVIEW, id="pane-tabs")
+        with ContentSwitcher(initial=f"{OVERVIEW}-pane", id="panes"):
+            yield OverviewPane(self.lookup, id=f"{OVERVIEW}-pane")
             for section in SECTIONS:
-                with TabPane(pane_label(section, self.lookup), id=section):
-                    yield SectionPane(section, self.lookup, id=f"{section}-pane")
+                yield SectionPane(section, self.lookup, id=f"{section}-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -75,7 +76,7 @@ class BriefScreen(Screen[None]):
     @property
     def active_pane(self) -> str:
         """The id of the pane on show."""
-        return self.query_one(TabbedContent).active
+        return self.query_one(PaneTabs).active
 
     def section_pane(self, section: Section) -> SectionPane:
         """The pane of one section."""
@@ -102,7 +103,8 @@ class BriefScreen(Screen[None]):
                 section_pane.select(index)
             else:
                 section_pane.build()
-        self.query_one(TabbedContent).active = pane
+        self.query_one(ContentSwitcher).current = f"{pane}-pane"
+        self.query_one(PaneTabs).active = pane
         return section_pane
 
     def go_to(self, location: Location) -> None:
@@ -134,17 +136,6 @@ class BriefScreen(Screen[None]):
         event.stop()
         self.follow(event.target)
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane
-        focused = self.focused
-        if focused is not None and pane in focused.ancestors_with_self:
-            return
-        if pane.id == OVERVIEW:
-            self.overview.people_list.focus()
-        elif pane.id in SECTIONS:
-            # a click on the tab shows the pane without open_pane: item_list builds it
-            self.section_pane(SECTIONS[PANES.index(pane.id) - 1]).item_list.focus()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             return self.history.can_go_back or None
@@ -153,9 +144,17 @@ class BriefScreen(Screen[None]):
         return True
 
     def action_show_pane(self, pane: str) -> None:
-        """Show one of the five panes."""
-        if pane in PANES:
-            self.open_pane(pane)
+        """Show one of the five panes, the focus on its list unless it is in the pane already."""
+        if pane not in PANES:
+            return
+        section_pane = self.open_pane(pane)
+        shown = self.query_one(f"#{pane}-pane")
+        if self.focused is not None and shown in self.focused.ancestors_with_self:
+            return
+        if section_pane is None:
+            self.overview.people_list.focus()
+        else:
+            section_pane.item_list.focus()
 
     def action_back(self) -> None:
         """Return to the location before the last followed link."""
