@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input
 
 from briefing_tui.model import Brief, Lookup
 from briefing_tui.resources import bundled
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
 
     from briefing_tui.search import SearchResult
     from briefing_tui.widgets.search_view import SearchView
+
+
+_COMMAND_KEY_ACTIONS = frozenset({"help", "search", "step_hit", "export", "quit_app"})
+"""Actions of printable command keys: off while a dialog is up or the focus is in a text box."""
 
 
 def _brief_commands() -> type[Provider]:
@@ -36,14 +41,16 @@ class BriefingApp(App[None]):
     COMMANDS = App.COMMANDS | {_brief_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("slash", "search", "Search"),
-        Binding("n", "step_hit(1)", "Next hit", show=False),
-        Binding("N", "step_hit(-1)", "Previous hit", show=False),
+        # Command keys are priority bindings: the app runs them before it reads the next key, so
+        # what is typed straight after `/` lands in the search bar, not in the list behind it.
+        Binding("question_mark,f1", "help", "Help", priority=True),
+        Binding("slash", "search", "Search", priority=True),
+        Binding("n", "step_hit(1)", "Next hit", show=False, priority=True),
+        Binding("N", "step_hit(-1)", "Previous hit", show=False, priority=True),
         Binding("ctrl+f", "toggle_filter", "Filter", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("e", "export", "Export"),
-        Binding("q", "quit", "Quit"),
+        Binding("e", "export", "Export", priority=True),
+        Binding("q", "quit_app", "Quit", priority=True),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
     """
@@ -114,6 +121,10 @@ class BriefingApp(App[None]):
             ("Search results", [*SearchResults.BINDINGS, *SearchView.BINDINGS]),
         ]
 
+    async def action_quit_app(self) -> None:
+        """Quit (q; ctrl+c quits from anywhere, text boxes and dialogs included)."""
+        await self.action_quit()
+
     def action_help(self) -> None:
         """Show every key (the help screen)."""
         from briefing_tui.screens.help_screen import HelpScreen
@@ -169,6 +180,9 @@ class BriefingApp(App[None]):
             view.clear()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _COMMAND_KEY_ACTIONS:
+            # On a dialog, or typing in a text box, these keys are the dialog's or text.
+            return isinstance(self.screen, BriefScreen) and not isinstance(self.focused, Input)
         if action == "clear_search":  # escape is free for others when there is nothing to clear
             return self.search_result is not None or self._filtering()
         return True

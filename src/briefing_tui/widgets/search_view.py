@@ -104,7 +104,8 @@ class SearchView(Vertical):
             self._panes().display = False
             self.display = True
             self._show(self.session.result)
-        self.bar.input.focus()
+        # Now, not after the queued keys: what is typed next must reach the bar.
+        self.screen.set_focus(self.bar.input)
 
     def close(self) -> None:
         """Hide the bar and results; the panes show again, matches marked."""
