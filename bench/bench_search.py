@@ -22,7 +22,8 @@ import msgspec
 
 from briefing_tui.model import SECTIONS, Brief
 from briefing_tui.query import fold
-from briefing_tui.search import SearchIndex, snippet
+from briefing_tui.search import SearchIndex
+from briefing_tui.snippet import snippet
 
 FRAME_MS = 16.0
 SHOWN = 20  # hits a screen shows, with their matches and snippets

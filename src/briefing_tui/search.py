@@ -3,21 +3,16 @@
 The index keeps each item's searchable text folded (accents off; lower-cased, and as cased for
 smart case) in one string per item, fields joined by NUL, so a query is a few ``str`` containment
 scans. Hits, where they matched (fields, spans in the original text) and how well (score) are
-worked out only when asked: a search bar shows a screenful of hits, not ten thousand. When
-nothing matches, words found nowhere are corrected against the brief's vocabulary and the search
-runs again. The query language, folding and spelling are in query.py.
+worked out only when asked (search_result.py). When nothing matches, words found nowhere are
+corrected against the brief's vocabulary and the search runs again. The query language, folding
+and spelling are in query.py; a line of a match for a results row is in snippet.py.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple, overload
-
-from msgspec import Struct
-from rich.cells import split_graphemes
+from collections.abc import Callable
+from typing import NamedTuple
 
 from briefing_tui.model import (
     SECTIONS,
@@ -40,6 +35,7 @@ from briefing_tui.query import (
     fold_offsets,
     parse_query,
 )
+from briefing_tui.search_result import Hit, Hits, Match, SearchResult, SearchRun, Span
 
 __all__ = [
     "Hit",
@@ -50,27 +46,10 @@ __all__ = [
     "SearchIndex",
     "SearchResult",
     "parse_query",
-    "snippet",
 ]
-
-Span = tuple[int, int]
 
 # How much a match in each field says about the item: its headline counts most.
 _WEIGHTS = {"title": 3.0, "text": 3.0, "question": 3.0, "speaker": 2.0, "expert": 2.0, "tags": 2.0}
-
-
-class Match(Struct, frozen=True):
-    """Where a hit matched: a field (its model name), its text, and the matching spans in that text.
-
-    ``text`` is the field's original text (for ``speaker``/``expert``, the person as "Name, role");
-    ``spans`` are (start, end) offsets into it, sorted and disjoint; ``entry`` is the index of the
-    entry for ``details`` and ``tags``, None for other fields.
-    """
-
-    field: str
-    text: str
-    spans: tuple[Span, ...]
-    entry: int | None = None
 
 
 class _Needle(NamedTuple):
@@ -109,149 +88,6 @@ def _corrected(needle: _Needle, words: tuple[str, ...], distance: int) -> _Needl
     """The needle looking for any of ``words`` instead, case-insensitively."""
     pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     return needle._replace(words=words, cased=False, pattern=pattern, distance=distance)
-
-
-class Hit:
-    """One matching item: ``ref``, and (worked out on first use) ``matches`` and ``score``.
-
-    ``score`` grows with how many query terms matched in weighty fields (title, quote text,
-    question, person, tags) as whole words, and shrinks with the edit distance of typo corrections.
-    """
-
-    __slots__ = ("_number", "_outcome", "_search", "ref")
-
-    def __init__(self, ref: ItemRef, number: int, search: _Search) -> None:
-        self.ref = ref
-        self._number = number
-        self._search = search
-        self._outcome: tuple[tuple[Match, ...], float] | None = None
-
-    def _worked_out(self) -> tuple[tuple[Match, ...], float]:
-        if self._outcome is None:
-            self._outcome = self._search.index._matches(self._number, self._search.needles)
-        return self._outcome
-
-    @property
-    def matches(self) -> tuple[Match, ...]:
-        """Every field (and entry) where a query term matched, in the item's field order."""
-        return self._worked_out()[0]
-
-    @property
-    def score(self) -> float:
-        """How well the item matches: higher is better; only meaningful within one result."""
-        return self._worked_out()[1]
-
-    def __repr__(self) -> str:
-        return f"Hit({self.ref.section}[{self.ref.index}])"
-
-
-@dataclass(frozen=True)
-class _Search:
-    """What hits need: the index, the needles of the search, the item numbers that matched."""
-
-    index: SearchIndex
-    needles: Needles
-    numbers: list[int]
-    made: dict[int, Hit]  # hits made so far, by position
-
-
-class Hits(Sequence[Hit]):
-    """Hits in brief order, each made on first access (a search may match 10,000 items).
-
-    Index it, slice it (a slice is Hits too), iterate it; the same position gives the same Hit.
-    """
-
-    __slots__ = ("_search", "_start", "_stop")
-
-    def __init__(self, search: _Search, start: int, stop: int) -> None:
-        self._search = search
-        self._start = start
-        self._stop = stop
-
-    def __len__(self) -> int:
-        return self._stop - self._start
-
-    @overload
-    def __getitem__(self, key: int) -> Hit: ...
-    @overload
-    def __getitem__(self, key: slice) -> Hits: ...
-    def __getitem__(self, key: int | slice) -> Hit | Hits:
-        if isinstance(key, slice):
-            start, stop, step = key.indices(len(self))
-            if step != 1:
-                raise ValueError("hits slice with a step")
-            return Hits(self._search, self._start + start, self._start + max(start, stop))
-        position = key + len(self) if key < 0 else key
-        if not 0 <= position < len(self):
-            raise IndexError("hit index out of range")
-        position += self._start
-        hit = self._search.made.get(position)
-        if hit is None:
-            number = self._search.numbers[position]
-            hit = Hit(self._search.index._refs[number], number, self._search)
-            self._search.made[position] = hit
-        return hit
-
-    def __iter__(self) -> Iterator[Hit]:
-        return (self[position] for position in range(len(self)))
-
-    def __repr__(self) -> str:
-        return f"Hits({len(self)})"
-
-
-class SearchResult:
-    """The items matching a query, in brief order (sections in SECTIONS order, then by index).
-
-    ``hits`` are what n/N walk; ``counts`` has every section, zeros included. ``fuzzy`` is True
-    when nothing matched as typed and the hits are for typo corrections; ``suggestions`` are
-    those corrections, best first (also given, with no hits, when corrections exist but still
-    match nothing together).
-    """
-
-    def __init__(
-        self,
-        query: Query,
-        search: _Search,
-        fuzzy: bool = False,
-        suggestions: tuple[str, ...] = (),
-    ) -> None:
-        self.query = query
-        self.fuzzy = fuzzy
-        self.suggestions = suggestions
-        self._search = search
-        self.hits = Hits(search, 0, len(search.numbers))
-        first, numbers = search.index._first, search.numbers
-        self._bounds = {
-            section: (bisect_left(numbers, first[section]), bisect_left(numbers, first[after]))
-            for section, after in zip(SECTIONS, (*SECTIONS[1:], "end"), strict=True)
-        }
-        self.counts: dict[Section, int] = {
-            section: stop - start for section, (start, stop) in self._bounds.items()
-        }
-
-    def __len__(self) -> int:
-        return len(self.hits)
-
-    def in_section(self, section: Section) -> Hits:
-        """The hits of one section, in brief order."""
-        return self.hits[slice(*self._bounds[section])]
-
-    def indices(self, section: Section) -> list[int]:
-        """The indices, within their section, of the matching items (for a filtered pane)."""
-        start, stop = self._bounds[section]
-        first = self._search.index._first[section]
-        return [number - first for number in self._search.numbers[start:stop]]
-
-    def position(self, ref: ItemRef) -> int | None:
-        """Where an item stands among the hits (0-based, for "hit 3 of 12"), None if not a hit."""
-        number = self._search.index._first[ref.section] + ref.index
-        numbers = self._search.numbers
-        place = bisect_left(numbers, number)
-        return place if place < len(numbers) and numbers[place] == number else None
-
-    def ranked(self) -> list[Hit]:
-        """The hits best first (by score, then brief order)."""
-        return sorted(self.hits, key=lambda hit: -hit.score)
 
 
 def _person_label(brief: Brief) -> Callable[[str], str]:
@@ -351,12 +187,18 @@ class SearchIndex:
         )
         numbers = [] if query.empty else self._scan(query.sections, needles)
         if numbers or query.empty:
-            return SearchResult(query, _Search(self, needles, numbers, {}))
+            return SearchResult(query, self._run(needles, numbers))
         corrected, suggestions = self._corrected(needles)
         numbers = self._scan(query.sections, corrected) if corrected else []
         if numbers:
-            return SearchResult(query, _Search(self, corrected, numbers, {}), True, suggestions)
-        return SearchResult(query, _Search(self, needles, [], {}), False, suggestions)
+            return SearchResult(query, self._run(corrected, numbers), True, suggestions)
+        return SearchResult(query, self._run(needles, []), False, suggestions)
+
+    def _run(self, needles: Needles, numbers: list[int]) -> SearchRun:
+        """What the hits of a search for ``needles``, matching items ``numbers``, need."""
+        return SearchRun(
+            self._refs, self._first, numbers, lambda number: self._matches(number, needles), {}
+        )
 
     def prepare(self) -> None:
         """Make now what the first search of some kind would make: the vocabulary for typos and
@@ -484,110 +326,3 @@ class SearchIndex:
             if spans:
                 matches.append(Match(name, text, _merged(spans), entry))
         return tuple(matches), sum(best, 0.0)
-
-
-def snippet(match: Match, width: int) -> tuple[str, tuple[Span, ...]]:
-    """One line of a match's text around its first span, at most ``width`` terminal cells.
-
-    Runs of whitespace and control characters become one space; "…" marks where text was cut
-    (when ``width`` leaves room for it). Returns the line and the match's spans as character
-    offsets into it, clipped to what shows. Wide characters (CJK, emoji) count two cells and
-    are never split.
-    """
-    if width <= 0:
-        return "", ()
-    text = match.text
-    first = match.spans[0][0] if match.spans else 0
-    # Only the neighbourhood of the match can show: a line is at most `width` cells each side.
-    low, high = max(0, first - 2 * width - 8), first + 2 * width + 8
-    line, origin = _one_line(text[low:high], low)
-    more_before = bool(text[:low].strip())
-    more_after = bool(text[high:].strip())
-    spans = [
-        (bisect_left(origin, start), min(bisect_left(origin, end), len(line)))
-        for start, end in match.spans
-    ]
-    spans = [(start, end) for start, end in spans if end > start]
-    if line.isascii() or (max(line) < "\u0300" and "\xad" not in line):
-        bounds, sizes = list(range(len(line) + 1)), [1] * len(line)
-    else:
-        graphemes, _ = split_graphemes(line)
-        bounds = [start for start, _, _ in graphemes] + [len(line)]
-        sizes = [size for _, _, size in graphemes]
-    if sum(sizes) <= width and not more_before and not more_after:
-        return line, tuple(spans)
-    first = bisect_right(bounds, spans[0][0]) - 1 if spans else 0
-    begin, end, lead, trail = _window(line, bounds, sizes, first, width, more_before, more_after)
-    start_char, end_char = bounds[begin], bounds[end]
-    shown = ("…" if lead else "") + line[start_char:end_char] + ("…" if trail else "")
-    shift = (1 if lead else 0) - start_char
-    return shown, tuple(
-        (max(start, start_char) + shift, min(stop, end_char) + shift)
-        for start, stop in spans
-        if start < end_char and stop > start_char
-    )
-
-
-_NON_BLANK = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
-
-
-def _one_line(text: str, offset: int = 0) -> tuple[str, list[int]]:
-    """Text on one line, and for each of its characters (then its end) where it is in the text
-    it was cut from, ``offset`` characters in. Runs of whitespace and control characters become
-    one space; the ends are stripped."""
-    parts: list[str] = []
-    origin: list[int] = []
-    for word in _NON_BLANK.finditer(text):
-        if parts:
-            parts.append(" ")
-            origin.append(origin[-1] + 1)
-        parts.append(word.group())
-        origin.extend(range(offset + word.start(), offset + word.end()))
-    origin.append(offset + len(text))
-    return "".join(parts), origin
-
-
-def _window(
-    line: str,
-    bounds: list[int],
-    sizes: list[int],
-    first: int,
-    width: int,
-    more_before: bool,
-    more_after: bool,
-) -> tuple[int, int, bool, bool]:
-    """Which graphemes [begin, end) of the line to show so that grapheme ``first`` shows with
-    some context before it, and whether a "…" leads and trails. ``bounds`` are where graphemes
-    start (then the end), ``sizes`` their widths in cells; ``more_*`` say the text goes on."""
-    count = len(sizes)
-    dots = width >= 3  # room for ellipses
-
-    def word_start(begin: int) -> int:
-        """The first grapheme from ``begin`` on that starts a word, or ``first``."""
-        while 0 < begin < first and not line[bounds[begin] - 1].isspace():
-            begin += 1
-        return begin
-
-    begin = first
-    if dots:
-        lead = 0
-        while begin > 0 and lead + sizes[begin - 1] <= (width - 2) // 3:
-            begin -= 1
-            lead += sizes[begin]
-        begin = word_start(begin)
-    before = dots and (begin > 0 or more_before)
-    used, end = int(before), begin
-    while end < count:
-        trail = dots and (end + 1 < count or more_after)
-        if used + sizes[end] + trail > width:
-            break
-        used += sizes[end]
-        end += 1
-    if end == count and dots and not more_after:  # the end shows: spend the rest on context
-        wider = begin
-        while wider > 0 and used + sizes[wider - 1] - (wider == 1 and not more_before) <= width:
-            wider -= 1
-            used += sizes[wider] - (wider == 0 and not more_before)
-        begin = word_start(wider) if wider < begin else begin
-        before = begin > 0 or more_before
-    return begin, end, before, dots and (end < count or more_after)

@@ -24,7 +24,8 @@ from briefing_tui.model import (
     Quote,
 )
 from briefing_tui.query import fold
-from briefing_tui.search import Match, SearchIndex, SearchResult, snippet
+from briefing_tui.search import Match, SearchIndex, SearchResult
+from briefing_tui.snippet import snippet
 
 
 def make_brief(

@@ -226,7 +226,7 @@ class SearchResults(ScrollView, can_focus=True):
         context = context_match(matches)
         if context is None:
             return Content("   ").append(line)
-        from briefing_tui.search import snippet
+        from briefing_tui.snippet import snippet
 
         title_width = max(16, (width - 3) * 2 // 5)
         line = line.truncate(title_width, ellipsis=True)

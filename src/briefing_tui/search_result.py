@@ -1,0 +1,186 @@
+"""What a search returns: hits in brief order, each working out where and how well it matched
+only when asked (a search bar shows a screenful of hits, not ten thousand).
+
+Pure, no Textual. search.py makes these; the app, the export and the CLI read them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, overload
+
+from msgspec import Struct
+
+from briefing_tui.model import SECTIONS, ItemRef, Section
+
+if TYPE_CHECKING:
+    from briefing_tui.query import Query
+
+__all__ = ["Hit", "Hits", "Match", "SearchResult", "SearchRun", "Span"]
+
+Span = tuple[int, int]
+
+
+class Match(Struct, frozen=True):
+    """Where a hit matched: a field (its model name), its text, and the matching spans in that text.
+
+    ``text`` is the field's original text (for ``speaker``/``expert``, the person as "Name, role");
+    ``spans`` are (start, end) offsets into it, sorted and disjoint; ``entry`` is the index of the
+    entry for ``details`` and ``tags``, None for other fields.
+    """
+
+    field: str
+    text: str
+    spans: tuple[Span, ...]
+    entry: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchRun:
+    """What the hits of one search need from the index that ran it.
+
+    ``refs`` and ``first`` place item numbers (every item of the brief, in brief order) in their
+    sections (``first`` has each section's first number, then "end"); ``numbers`` are the items
+    that matched, sorted; ``outcome`` works out an item's matches and score by number.
+    """
+
+    refs: list[ItemRef]
+    first: dict[str, int]
+    numbers: list[int]
+    outcome: Callable[[int], tuple[tuple[Match, ...], float]]
+    made: dict[int, Hit]  # hits made so far, by position
+
+
+class Hit:
+    """One matching item: ``ref``, and (worked out on first use) ``matches`` and ``score``.
+
+    ``score`` grows with how many query terms matched in weighty fields (title, quote text,
+    question, person, tags) as whole words, and shrinks with the edit distance of typo corrections.
+    """
+
+    __slots__ = ("_number", "_outcome", "_run", "ref")
+
+    def __init__(self, ref: ItemRef, number: int, run: SearchRun) -> None:
+        self.ref = ref
+        self._number = number
+        self._run = run
+        self._outcome: tuple[tuple[Match, ...], float] | None = None
+
+    def _worked_out(self) -> tuple[tuple[Match, ...], float]:
+        if self._outcome is None:
+            self._outcome = self._run.outcome(self._number)
+        return self._outcome
+
+    @property
+    def matches(self) -> tuple[Match, ...]:
+        """Every field (and entry) where a query term matched, in the item's field order."""
+        return self._worked_out()[0]
+
+    @property
+    def score(self) -> float:
+        """How well the item matches: higher is better; only meaningful within one result."""
+        return self._worked_out()[1]
+
+    def __repr__(self) -> str:
+        return f"Hit({self.ref.section}[{self.ref.index}])"
+
+
+class Hits(Sequence[Hit]):
+    """Hits in brief order, each made on first access (a search may match 10,000 items).
+
+    Index it, slice it (a slice is Hits too), iterate it; the same position gives the same Hit.
+    """
+
+    __slots__ = ("_run", "_start", "_stop")
+
+    def __init__(self, run: SearchRun, start: int, stop: int) -> None:
+        self._run = run
+        self._start = start
+        self._stop = stop
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, key: int) -> Hit: ...
+    @overload
+    def __getitem__(self, key: slice) -> Hits: ...
+    def __getitem__(self, key: int | slice) -> Hit | Hits:
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self))
+            if step != 1:
+                raise ValueError("hits slice with a step")
+            return Hits(self._run, self._start + start, self._start + max(start, stop))
+        position = key + len(self) if key < 0 else key
+        if not 0 <= position < len(self):
+            raise IndexError("hit index out of range")
+        position += self._start
+        hit = self._run.made.get(position)
+        if hit is None:
+            number = self._run.numbers[position]
+            hit = Hit(self._run.refs[number], number, self._run)
+            self._run.made[position] = hit
+        return hit
+
+    def __iter__(self) -> Iterator[Hit]:
+        return (self[position] for position in range(len(self)))
+
+    def __repr__(self) -> str:
+        return f"Hits({len(self)})"
+
+
+class SearchResult:
+    """The items matching a query, in brief order (sections in SECTIONS order, then by index).
+
+    ``hits`` are what n/N walk; ``counts`` has every section, zeros included. ``fuzzy`` is True
+    when nothing matched as typed and the hits are for typo corrections; ``suggestions`` are
+    those corrections, best first (also given, with no hits, when corrections exist but still
+    match nothing together).
+    """
+
+    def __init__(
+        self,
+        query: Query,
+        run: SearchRun,
+        fuzzy: bool = False,
+        suggestions: tuple[str, ...] = (),
+    ) -> None:
+        self.query = query
+        self.fuzzy = fuzzy
+        self.suggestions = suggestions
+        self._run = run
+        self.hits = Hits(run, 0, len(run.numbers))
+        first, numbers = run.first, run.numbers
+        self._bounds = {
+            section: (bisect_left(numbers, first[section]), bisect_left(numbers, first[after]))
+            for section, after in zip(SECTIONS, (*SECTIONS[1:], "end"), strict=True)
+        }
+        self.counts: dict[Section, int] = {
+            section: stop - start for section, (start, stop) in self._bounds.items()
+        }
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def in_section(self, section: Section) -> Hits:
+        """The hits of one section, in brief order."""
+        return self.hits[slice(*self._bounds[section])]
+
+    def indices(self, section: Section) -> list[int]:
+        """The indices, within their section, of the matching items (for a filtered pane)."""
+        start, stop = self._bounds[section]
+        first = self._run.first[section]
+        return [number - first for number in self._run.numbers[start:stop]]
+
+    def position(self, ref: ItemRef) -> int | None:
+        """Where an item stands among the hits (0-based, for "hit 3 of 12"), None if not a hit."""
+        number = self._run.first[ref.section] + ref.index
+        numbers = self._run.numbers
+        place = bisect_left(numbers, number)
+        return place if place < len(numbers) and numbers[place] == number else None
+
+    def ranked(self) -> list[Hit]:
+        """The hits best first (by score, then brief order)."""
+        return sorted(self.hits, key=lambda hit: -hit.score)
