@@ -176,11 +176,18 @@ class SearchResult:
 
     def position(self, ref: ItemRef) -> int | None:
         """Where an item stands among the hits (0-based, for "hit 3 of 12"), None if not a hit."""
-        number = self._run.first[ref.section] + ref.index
+        place = self.hits_before(ref)
         numbers = self._run.numbers
-        place = bisect_left(numbers, number)
-        return place if place < len(numbers) and numbers[place] == number else None
+        return place if place < len(numbers) and numbers[place] == self._number(ref) else None
+
+    def hits_before(self, ref: ItemRef) -> int:
+        """How many hits come before the item in brief order (its position, if it is a hit)."""
+        return bisect_left(self._run.numbers, self._number(ref))
 
     def ranked(self) -> list[Hit]:
         """The hits best first (by score, then brief order)."""
         return sorted(self.hits, key=lambda hit: -hit.score)
+
+    def _number(self, ref: ItemRef) -> int:
+        """The item's number in the brief: its index, counted across the sections before it."""
+        return self._run.first[ref.section] + ref.index

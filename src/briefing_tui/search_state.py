@@ -226,19 +226,29 @@ class SearchSession:
         self.position = position
         return self.result.hits[position]
 
-    def step(self, delta: int, start: ItemRef | None = None) -> Hit | None:
-        """The hit `delta` away from the current one (wrapping), or from the item `start` when
-        no hit is current; None when there are no hits."""
-        if self.result is None or not self.result.hits:
+    def step(self, delta: int, at: ItemRef | Section | None) -> tuple[Hit, bool] | None:
+        """The hit after (`delta` 1) or before (-1) the reader's place `at`, in brief order, now
+        the hit the reader is on; and whether the walk wrapped round an end of the brief. None
+        when there are no hits.
+
+        `at` is the item under the cursor, a section whose pane has no item selected (its top),
+        or None for the Overview (the top of the brief).
+        """
+        result = self.result
+        if result is None or not result.hits:
             return None
-        count = len(self.result.hits)
-        if self.position is not None:
-            return self.hit((self.position + delta) % count)
-        if start is not None:
-            at = self.result.position(start)
-            if at is not None:
-                return self.hit((at + delta) % count)
-        return self.hit(0 if delta > 0 else count - 1)
+        on = result.position(at) if isinstance(at, ItemRef) else None
+        if on is not None:
+            target = on + delta
+        else:
+            if at is None:
+                before = 0
+            else:
+                before = result.hits_before(at if isinstance(at, ItemRef) else ItemRef(at, 0))
+            target = before if delta > 0 else before - 1
+        count = len(result.hits)
+        self.position = target % count
+        return result.hits[self.position], not 0 <= target < count
 
     def clear(self) -> None:
         """Forget the current search (the history stays)."""

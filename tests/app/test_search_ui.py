@@ -180,10 +180,73 @@ async def test_n_and_shift_n_walk_the_hits_across_panes() -> None:
         await pilot.press("n")  # wraps round
         await pilot.pause()
         assert app.screen.active_pane == "agreements"
+        assert messages(app)[-1] == "hit 1 of 2 · from the top"
         await pilot.press("N")
         await pilot.pause()
         assert app.screen.active_pane == "quotes"
-        assert messages(app)[-1] == "hit 2 of 2"
+        assert messages(app)[-1] == "hit 2 of 2 · from the bottom"
+
+
+def numbered_brief() -> Brief:
+    """Five agreements and two quotes; "even" is in agreements 1 and 3 and in quote 1."""
+    return make_brief(
+        agreements=tuple(
+            Agreement(title=f"Deal {n}", summary="An even one." if n % 2 else "An odd one.")
+            for n in range(5)
+        ),
+        quotes=(Quote(speaker="ann", text="Odd."), Quote(speaker="ann", text="Even so.")),
+        people=(Person(id="ann", name="Ann", role="Grower"),),
+    )
+
+
+def place(app: BriefingApp) -> tuple[str, int | None]:
+    return app.screen.active_pane, pane(app, app.screen.active_pane).index
+
+
+async def test_n_and_shift_n_go_from_the_item_the_reader_is_on() -> None:
+    app = BriefingApp(numbered_brief())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "even")
+        await pilot.press("escape", "2", "down", "down")  # agreement 2: not a hit
+        await pilot.pause()
+        assert place(app) == ("agreements", 2)
+        await pilot.press("n")
+        await pilot.pause()
+        assert place(app) == ("agreements", 3)
+        assert messages(app)[-1] == "hit 2 of 3"
+        await pilot.press("up")  # back on agreement 2
+        await pilot.press("N")
+        await pilot.pause()
+        assert place(app) == ("agreements", 1)
+        assert messages(app)[-1] == "hit 1 of 3"
+        await pilot.press("3")  # quote 0: between the last agreement hit and quote 1
+        await pilot.press("N")
+        await pilot.pause()
+        assert place(app) == ("agreements", 3)
+        assert messages(app)[-1] == "hit 2 of 3"
+
+
+async def test_n_and_shift_n_wrap_at_the_ends_of_the_brief_and_say_so() -> None:
+    app = BriefingApp(numbered_brief())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "even")
+        await pilot.press("escape", "5")  # the empty Questions pane: after every hit
+        await pilot.press("n")
+        await pilot.pause()
+        assert place(app) == ("agreements", 1)
+        assert messages(app)[-1] == "hit 1 of 3 · from the top"
+        await pilot.press("5", "N")
+        await pilot.pause()
+        assert place(app) == ("quotes", 1)
+        assert messages(app)[-1] == "hit 3 of 3"
+        await pilot.press("1", "N")  # the Overview: before every hit
+        await pilot.pause()
+        assert place(app) == ("quotes", 1)
+        assert messages(app)[-1] == "hit 3 of 3 · from the bottom"
+        await pilot.press("1", "n")
+        await pilot.pause()
+        assert place(app) == ("agreements", 1)
+        assert messages(app)[-1] == "hit 1 of 3"
 
 
 async def test_escape_closes_the_bar_then_clears_the_highlights() -> None:

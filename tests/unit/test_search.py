@@ -150,6 +150,14 @@ def test_position_tells_where_an_item_stands_among_the_hits() -> None:
     assert result.position(ItemRef("quotes", 0)) is None
 
 
+def test_hits_before_counts_the_hits_ahead_of_any_item() -> None:
+    result = INDEX.search("hydrogen")
+    assert result.hits_before(ItemRef("agreements", 0)) == 0
+    assert result.hits_before(ItemRef("quotes", 0)) == 1  # not a hit: after the first
+    assert result.hits_before(ItemRef("analysis", 0)) == 1  # a hit: its own position
+    assert result.hits_before(ItemRef("questions", 99)) == len(result.hits)
+
+
 def test_hits_are_made_once_and_can_be_sliced() -> None:
     hits = INDEX.search("hydrogen").hits
     assert hits[0] is hits[0]

@@ -194,21 +194,22 @@ class SearchView(Vertical):
             self._go_to(hit)
 
     def step(self, delta: int) -> None:
-        """Show the next (1) or previous (-1) hit across all panes, in brief order."""
+        """Show the next (1) or previous (-1) hit after the reader's place, in brief order,
+        across all panes; past the last (or first) hit, wrap round and say so."""
         location = self._screen().location()
-        start = (
-            next((ItemRef(s, location.index) for s in SECTIONS if s == location.pane), None)
-            if location.index is not None
-            else None
-        )
-        hit = self.session.step(delta, start)
-        if hit is None:
+        section = next((s for s in SECTIONS if s == location.pane), None)
+        at: ItemRef | Section | None = section  # the Overview: the top of the brief
+        if section is not None and location.index is not None:
+            at = ItemRef(section, location.index)
+        stepped = self.session.step(delta, at)
+        if stepped is None:
             result = self.session.result
             text = "Nothing matches the search." if result else "No search: / starts one."
             self.notify(text, severity="warning", timeout=3)
             return
+        hit, wrapped = stepped
         self._sync_panes()
-        self._go_to(hit)
+        self._go_to(hit, ("from the top" if delta > 0 else "from the bottom") if wrapped else "")
 
     def toggle_filter(self) -> None:
         """Narrow every pane to the items that match, or show them all again."""
@@ -221,8 +222,8 @@ class SearchView(Vertical):
         if not self.is_open:
             self._sync_panes()
 
-    def _go_to(self, hit: Hit) -> None:
-        """Show a hit in its pane, the focus on the list, and say which hit it is."""
+    def _go_to(self, hit: Hit, note: str = "") -> None:
+        """Show a hit in its pane, the focus on the list, and say which hit it is (and `note`)."""
         screen = self._screen()
         pane = screen.open_pane(hit.ref.section, hit.ref.index)
         if pane is not None:
@@ -230,7 +231,8 @@ class SearchView(Vertical):
         result = self.session.result
         if result is not None and self.session.position is not None:
             self.app.clear_notifications()
-            self.notify(f"hit {self.session.position + 1} of {len(result.hits)}", timeout=2)
+            said = f"hit {self.session.position + 1} of {len(result.hits)}"
+            self.notify(f"{said} · {note}" if note else said, timeout=2)
 
     def _sync_panes(self) -> None:
         """Mark (and in filter mode, narrow) every pane to the current result."""
