@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
 
 _COMMAND_KEY_ACTIONS = frozenset({"help", "search", "step_hit", "export", "quit_app"})
 """Actions of printable command keys: off while a dialog is up or the focus is in a text box."""
+
+
+def _resume_collection() -> None:
+    """After the first paint: turn the garbage collector back on if start-up turned it off."""
+    if not gc.isenabled():
+        gc.freeze()  # what start-up built lives as long as the app: keep it out of collections
+        gc.enable()
 
 
 def _brief_commands() -> type[Provider]:
@@ -84,6 +92,7 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.call_after_refresh(_resume_collection)
 
     def _remember_theme(self, theme: Theme) -> None:
         """Save the theme now in use to the settings file."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
-from dataclasses import asdict, dataclass
 from pathlib import Path
+
+import msgspec
 
 CONFIG_DIR_ENV = "BRIEFING_CONFIG_DIR"
 """Environment variable naming another config dir (tests point it at a temp dir)."""
@@ -15,8 +14,7 @@ SETTINGS_FILE = "settings.json"
 DEFAULT_THEME = "textual-dark"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """What the app remembers between runs."""
 
     theme: str = DEFAULT_THEME
@@ -41,8 +39,8 @@ def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file; a missing, unreadable or corrupt file gives the defaults."""
     path = path or settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = msgspec.json.decode(path.read_bytes())
+    except (OSError, msgspec.DecodeError):
         return Settings()
     if not isinstance(data, dict):
         return Settings()
@@ -52,16 +50,12 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically (temp file, fsync, rename); raises OSError on failure."""
+    from briefing_tui.files import WriteError, write_text_atomic
+
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(asdict(settings), indent=2) + "\n"
-    fd, temp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    text = msgspec.json.format(msgspec.json.encode(settings), indent=2).decode() + "\n"
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+        write_text_atomic(path, text, replace=True)
+    except WriteError as error:
+        raise OSError(str(error)) from error

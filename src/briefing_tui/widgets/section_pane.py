@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from textual.containers import Horizontal
 from textual.content import Content
 
 from briefing_tui.model import SECTION_TITLES, Lookup, Section, headline
-from briefing_tui.widgets.detail_pane import DetailPane, Highlights
-from briefing_tui.widgets.item_list import ItemList
 from briefing_tui.widgets.related_list import ITEM_KINDS
+
+if TYPE_CHECKING:
+    from briefing_tui.widgets.detail_pane import DetailPane, Highlights
+    from briefing_tui.widgets.item_list import ItemList
 
 
 class SectionPane(Horizontal):
@@ -50,6 +53,10 @@ class SectionPane(Horizontal):
         """Create and mount the list and the detail, once, the cursor on item `index`."""
         if self._list is not None:
             return
+        # Imported here: the first screen (the overview) needs neither.
+        from briefing_tui.widgets.detail_pane import DetailPane
+        from briefing_tui.widgets.item_list import ItemList
+
         items, lookup = self._items, self._lookup
         self._list = ItemList(
             len(items), lambda index: headline(items[index], lookup), cursor=index or 0
