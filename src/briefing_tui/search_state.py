@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
-# The fields that an item's headline (its list row) is made of, after the person's name.
-HEADLINE_FIELDS = frozenset({"title", "text", "question", "speaker", "expert"})
 
 QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("word", "Items containing it anywhere (hyd finds hydrogen); words are AND-ed."),
@@ -138,9 +136,10 @@ def detail_highlights(item: Item, lookup: Lookup, matches: tuple[Match, ...]) ->
     return highlights
 
 
-def context_match(matches: tuple[Match, ...]) -> Match | None:
-    """The first match outside the headline, which a result line shows as context."""
-    return next((match for match in matches if match.field not in HEADLINE_FIELDS), None)
+def context_match(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> Match | None:
+    """The first of `matches` that the item's headline does not mark (a match in another field,
+    or in a person's role), which a result line shows as context; None if it marks them all."""
+    return next((match for match in matches if not headline_spans(item, lookup, (match,))), None)
 
 
 class RowHighlights(Mapping[int, Spans]):

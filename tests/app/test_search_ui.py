@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.model import Agreement, Brief, Person, Quote
+from briefing_tui.model import Agreement, Analysis, Brief, Person, Quote
 from briefing_tui.widgets.search_results import SearchResults
 from briefing_tui.widgets.search_view import SearchView
 from briefing_tui.widgets.section_pane import SectionPane
@@ -42,6 +42,18 @@ def results_text(app: BriefingApp) -> list[str]:
     results = app.screen.query_one(SearchResults)
     lines = [results.render_line(y).text for y in range(results.scrollable_content_region.height)]
     return [line.strip() for line in lines if line.strip()]
+
+
+def marked_in_rows(app: BriefingApp) -> list[tuple[str, list[str]]]:
+    """Each hit row shown (headings left out), with the words marked on it as matching."""
+    results = app.screen.query_one(SearchResults)
+    rows = []
+    for y in range(results.scrollable_content_region.height):
+        strip = results.render_line(y)
+        if strip.text.startswith("   ") and strip.text.strip():
+            marked = [s.text for s in strip if s.style is not None and s.style.bold]
+            rows.append((strip.text.strip(), marked))
+    return rows
 
 
 def pane(app: BriefingApp, section: str) -> SectionPane:
@@ -312,6 +324,31 @@ async def test_up_and_down_recall_earlier_searches() -> None:
         assert field.value == "whe"
         await pilot.pause()
         assert status(app) == "Agreements 1 · Quotes 0 · Analysis 0 · Questions 0"
+
+
+async def test_a_match_only_in_a_persons_role_shows_on_the_row_as_context() -> None:
+    brief = make_brief(
+        quotes=(Quote(speaker="ann", text="We love apples."),),
+        analysis=(
+            Analysis(expert="ann", title="Soil first", summary="Roots."),
+            Analysis(expert="ann", summary="Hedges keep the soil."),
+        ),
+        people=(Person(id="ann", name="Ann Apfel", role="Grower"),),
+    )
+    app = BriefingApp(brief)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "grower")
+        assert marked_in_rows(app) == [
+            ("Ann Apfel: We love apples.  speaker: Ann Apfel, Grower", ["Grower"]),
+            ("Ann Apfel: Soil first  expert: Ann Apfel, Grower", ["Grower"]),
+            ("Ann Apfel: Hedges keep the soil.  expert: Ann Apfel, Grower", ["Grower"]),
+        ]
+        await pilot.press("ctrl+u", *"ann soil")  # the headline marks these: no context line
+        await pilot.pause()
+        assert marked_in_rows(app) == [
+            ("Ann Apfel: Soil first", ["Ann", "Soil"]),
+            ("Ann Apfel: Hedges keep the soil.", ["Ann", "soil"]),
+        ]
 
 
 async def test_a_typo_says_no_exact_match_and_offers_the_closest() -> None:

@@ -223,7 +223,7 @@ class SearchResults(ScrollView, can_focus=True):
         line = Content(printable(headline(item, self._lookup), one_line=True))
         for start, end in headline_spans(item, self._lookup, matches):
             line = line.stylize(marked, start, end)
-        context = context_match(matches)
+        context = context_match(item, self._lookup, matches)
         if context is None:
             return Content("   ").append(line)
         from briefing_tui.snippet import snippet
