@@ -211,8 +211,14 @@ def numbered_brief() -> Brief:
     )
 
 
-def place(app: BriefingApp) -> tuple[str, int | None]:
-    return app.screen.active_pane, pane(app, app.screen.active_pane).index
+async def walk(pilot: Pilot[None], *keys: str) -> tuple[str, int | None, str]:
+    """Press `keys` (ending in n or N): the pane and item shown then, and what the app said."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, BriefingApp)
+    shown = pane(app, app.screen.active_pane).index
+    return app.screen.active_pane, shown, messages(app)[-1]
 
 
 async def test_n_and_shift_n_go_from_the_item_the_reader_is_on() -> None:
@@ -220,45 +226,22 @@ async def test_n_and_shift_n_go_from_the_item_the_reader_is_on() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "even")
         await pilot.press("escape", "2", "down", "down")  # agreement 2: not a hit
-        await pilot.pause()
-        assert place(app) == ("agreements", 2)
-        await pilot.press("n")
-        await pilot.pause()
-        assert place(app) == ("agreements", 3)
-        assert messages(app)[-1] == "hit 2 of 3"
-        await pilot.press("up")  # back on agreement 2
-        await pilot.press("N")
-        await pilot.pause()
-        assert place(app) == ("agreements", 1)
-        assert messages(app)[-1] == "hit 1 of 3"
-        await pilot.press("3")  # quote 0: between the last agreement hit and quote 1
-        await pilot.press("N")
-        await pilot.pause()
-        assert place(app) == ("agreements", 3)
-        assert messages(app)[-1] == "hit 2 of 3"
+        assert await walk(pilot, "n") == ("agreements", 3, "hit 2 of 3")
+        assert await walk(pilot, "up", "N") == ("agreements", 1, "hit 1 of 3")  # from agreement 2
+        # quote 0: between the last agreement hit and quote 1
+        assert await walk(pilot, "3", "N") == ("agreements", 3, "hit 2 of 3")
 
 
 async def test_n_and_shift_n_wrap_at_the_ends_of_the_brief_and_say_so() -> None:
     app = BriefingApp(numbered_brief())
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "even")
-        await pilot.press("escape", "5")  # the empty Questions pane: after every hit
-        await pilot.press("n")
-        await pilot.pause()
-        assert place(app) == ("agreements", 1)
-        assert messages(app)[-1] == "hit 1 of 3 · from the top"
-        await pilot.press("5", "N")
-        await pilot.pause()
-        assert place(app) == ("quotes", 1)
-        assert messages(app)[-1] == "hit 3 of 3"
-        await pilot.press("1", "N")  # the Overview: before every hit
-        await pilot.pause()
-        assert place(app) == ("quotes", 1)
-        assert messages(app)[-1] == "hit 3 of 3 · from the bottom"
-        await pilot.press("1", "n")
-        await pilot.pause()
-        assert place(app) == ("agreements", 1)
-        assert messages(app)[-1] == "hit 1 of 3"
+        await pilot.press("escape")
+        # the empty Questions pane is after every hit, the Overview before every hit
+        assert await walk(pilot, "5", "n") == ("agreements", 1, "hit 1 of 3 · from the top")
+        assert await walk(pilot, "5", "N") == ("quotes", 1, "hit 3 of 3")
+        assert await walk(pilot, "1", "N") == ("quotes", 1, "hit 3 of 3 · from the bottom")
+        assert await walk(pilot, "1", "n") == ("agreements", 1, "hit 1 of 3")
 
 
 async def test_escape_closes_the_bar_then_clears_the_highlights() -> None:
