@@ -30,8 +30,10 @@ from dossier import make_dossier  # noqa: E402
 from terminal import Terminal  # noqa: E402
 
 BARE = [sys.executable, str(ROOT / "bench" / "bare_app.py")]
-BARE_MARKER = "bare textual app"
-SUMMIT_MARKER = "Japan"
+# A program has painted when its text and its footer (the last line drawn) are both on screen.
+BARE_MARKERS = ("bare textual app", "Quit")
+SUMMIT_MARKERS = ("Japan", "Quit")
+DOSSIER_MARKERS = ("Overview", "Quit")
 
 
 def briefing_command() -> list[str]:
@@ -39,11 +41,11 @@ def briefing_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "briefing_tui"]
 
 
-def first_paint(argv: list[str], marker: str) -> tuple[float, int]:
-    """Seconds until `marker` is on screen, and peak memory (KiB) at that moment."""
+def first_paint(argv: list[str], markers: tuple[str, ...]) -> tuple[float, int]:
+    """Seconds until all `markers` are on screen, and peak memory (KiB) at that moment."""
     terminal = Terminal(argv)
     try:
-        seconds = terminal.wait_for(marker, timeout=60)
+        seconds = terminal.wait_for(*markers, timeout=60)
         memory = terminal.peak_memory_kib()
         terminal.press("q")
         terminal.wait_exit()
@@ -73,17 +75,16 @@ def main() -> None:
         big = Path(folder) / "dossier.yaml"
         text = make_dossier(args.items)
         big.write_text(text, encoding="utf-8")
-        big_marker = "Overview"
 
-        first_paint(BARE, BARE_MARKER)  # warm the file cache
+        first_paint(BARE, BARE_MARKERS)  # warm the file cache
         bare, summit, dossier = [], [], []
         bare_mem, dossier_mem = [], []
         for _ in range(args.runs):
-            seconds, memory = first_paint(BARE, BARE_MARKER)
+            seconds, memory = first_paint(BARE, BARE_MARKERS)
             bare.append(seconds)
             bare_mem.append(memory)
-            summit.append(first_paint(briefing_command(), SUMMIT_MARKER)[0])
-            seconds, memory = first_paint([*briefing_command(), str(big)], big_marker)
+            summit.append(first_paint(briefing_command(), SUMMIT_MARKERS)[0])
+            seconds, memory = first_paint([*briefing_command(), str(big)], DOSSIER_MARKERS)
             dossier.append(seconds)
             dossier_mem.append(memory)
         parse = parse_seconds(text, args.runs)

@@ -7,7 +7,6 @@ imported only when the app is about to run: the headless commands never pay for 
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,11 +15,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from briefing_tui import __version__
-from briefing_tui.resources import SUMMIT_BRIEF, bundled
 
 if TYPE_CHECKING:
     from briefing_tui.model import Brief, ItemRef
-    from briefing_tui.preload import Preload
     from briefing_tui.query import Query
 
 EXIT_INVALID = 1
@@ -55,10 +52,6 @@ def _load(path: str) -> Brief:
         _fail([str(error) for error in invalid.errors])
 
 
-def _summit_path() -> str:
-    return str(bundled("briefs") / SUMMIT_BRIEF)
-
-
 @click.group(cls=BriefingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__, "-V", "--version", prog_name="briefing", message="%(prog)s %(version)s"
@@ -79,37 +72,9 @@ def main() -> None:
 @click.argument("path", required=False, metavar="[PATH]")
 def open_command(path: str | None) -> None:
     """Open a brief (the bundled summit brief when PATH is left out)."""
-    from briefing_tui.preload import Preload
+    from briefing_tui.launch import open_brief
 
-    # Start-up allocates much and frees little, so collecting before the first paint only costs
-    # time (a third of it, measured); the app turns the collector back on once it has painted.
-    gc.disable()
-    brief_path = path if path is not None else _summit_path()
-    preload = Preload(brief_path)  # loads while Textual is imported below
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        _brief_or_errors(preload)
-        _fail(
-            [
-                "briefing: error: the reader needs a terminal "
-                "(use `briefing export` to get the brief as text)"
-            ]
-        )
-    from briefing_tui.app import BriefingApp
-
-    brief = _brief_or_errors(preload)
-    BriefingApp(brief, brief_path=Path(brief_path)).run()
-
-
-def _brief_or_errors(preload: Preload) -> Brief:
-    """The preloaded brief, or its errors printed and exit 1."""
-    try:
-        return preload.result()
-    except Exception as error:
-        from briefing_tui.loader import BriefInvalid
-
-        if isinstance(error, BriefInvalid):
-            _fail([str(line) for line in error.errors])
-        raise
+    sys.exit(open_brief(path))
 
 
 @main.command("validate")

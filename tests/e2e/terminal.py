@@ -57,14 +57,14 @@ class Terminal:
         self.stream.feed(data)
         return True
 
-    def wait_for(self, needle: str, timeout: float = 20.0) -> float:
-        """Wait until `needle` is on screen; return seconds since the program started."""
+    def wait_for(self, *needles: str, timeout: float = 20.0) -> float:
+        """Wait until every one of `needles` is on screen; return seconds since the start."""
         deadline = time.perf_counter() + timeout
-        while needle not in self.text:
+        while not all(needle in self.text for needle in needles):
             if time.perf_counter() > deadline:
-                raise TimeoutError(f"{needle!r} never appeared on screen:\n{self.text}")
-            if not self.pump(timeout=0.01) and needle not in self.text:
-                raise EOFError(f"the program exited before {needle!r} appeared:\n{self.text}")
+                raise TimeoutError(f"{needles!r} never appeared on screen:\n{self.text}")
+            if not self.pump(timeout=0.01) and not all(needle in self.text for needle in needles):
+                raise EOFError(f"the program exited before {needles!r} appeared:\n{self.text}")
         return time.perf_counter() - self.started
 
     def wait_gone(self, needle: str, timeout: float = 20.0) -> None:

@@ -171,3 +171,27 @@ def test_preload_gives_the_same_brief_or_the_same_errors_as_the_loader(tmp_path:
     with pytest.raises(BriefInvalid) as loaded:
         load_brief(bad)
     assert [str(e) for e in preloaded.value.errors] == [str(e) for e in loaded.value.errors]
+
+
+@pytest.mark.parametrize(
+    ("args", "plain"),
+    [
+        ([], True),
+        (["brief.yaml"], True),
+        (["validate"], False),
+        (["export", "brief.yaml"], False),
+        (["--version"], False),
+        (["-h"], False),
+        (["a.yaml", "b.yaml"], False),
+    ],
+)
+def test_only_a_plain_open_skips_click(args: list[str], plain: bool) -> None:
+    from briefing_tui.launch import is_plain_open
+
+    assert is_plain_open(args) is plain
+
+
+def test_too_many_paths_is_a_usage_mistake() -> None:
+    result = run("a.yaml", "b.yaml")
+    assert result.returncode == 2
+    assert "Usage:" in result.stderr
