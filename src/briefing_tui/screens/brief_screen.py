@@ -34,6 +34,8 @@ def pane_label(pane: str, lookup: Lookup) -> str:
 class BriefScreen(Screen[None]):
     """The five panes as tabs; Enter follows a related item, backspace returns."""
 
+    AUTO_FOCUS = "#people"  # focused as the screen is composed, not in a later refresh
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show_pane('overview')", "Overview", show=False),
         Binding("2", "show_pane('agreements')", "Agreements", show=False),
@@ -69,9 +71,6 @@ class BriefScreen(Screen[None]):
             for section in SECTIONS:
                 yield SectionPane(section, self.lookup, id=f"{section}-pane")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#people").focus()
 
     @property
     def active_pane(self) -> str:

@@ -77,20 +77,25 @@ class OverviewPane(Horizontal):
         super().__init__(id=id)
         self._lookup = lookup
         self._brief = lookup.brief
+        self._person_shown: int | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="overview-text"):
+        # Everything is set up before the first paint: a change after mount costs another layout.
+        text = VerticalScroll(id="overview-text")
+        text.border_title = "Overview"
+        with text:
             yield Static(overview_text(self._brief))
         with Vertical(id="overview-people"):
             people = OptionList(
                 *[Option(person_line(person)) for person in self._brief.people], id="people"
             )
             people.border_title = "People"
+            if self._brief.people:
+                people.highlighted = 0
             yield people
             yield RelatedList(self._lookup, id="person-items")
 
     def on_mount(self) -> None:
-        self.query_one("#overview-text").border_title = "Overview"
         self._show_person(0 if self._brief.people else None)
 
     @property
@@ -111,6 +116,9 @@ class OverviewPane(Horizontal):
             self.query_one("#person-items").focus()
 
     def _show_person(self, index: int | None) -> None:
+        if index == self._person_shown and index is not None:
+            return
+        self._person_shown = index
         items = self.query_one("#person-items", RelatedList)
         if index is None or not 0 <= index < len(self._brief.people):
             items.border_title = "Nobody selected"
