@@ -28,6 +28,8 @@ class Terminal:
         self.screen = pyte.Screen(columns, lines)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
+        self.read_at = 0.0
+        """When the last bytes arrived (perf_counter): what the screen shows was sent by then."""
         environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
         environment.pop("TEXTUAL", None)
         environment.update(env or {})
@@ -53,19 +55,22 @@ class Terminal:
             return True
         except pexpect.EOF:
             return False
+        self.read_at = time.perf_counter()
         self.raw += data
         self.stream.feed(data)
         return True
 
     def wait_for(self, *needles: str, timeout: float = 20.0) -> float:
-        """Wait until every one of `needles` is on screen; return seconds since the start."""
+        """Wait until every one of `needles` is on screen; return seconds from the start until
+        the bytes that put them there arrived (not counting the time pyte takes to parse them).
+        """
         deadline = time.perf_counter() + timeout
         while not all(needle in self.text for needle in needles):
             if time.perf_counter() > deadline:
                 raise TimeoutError(f"{needles!r} never appeared on screen:\n{self.text}")
             if not self.pump(timeout=0.01) and not all(needle in self.text for needle in needles):
                 raise EOFError(f"the program exited before {needles!r} appeared:\n{self.text}")
-        return time.perf_counter() - self.started
+        return max(self.read_at, self.started) - self.started
 
     def wait_gone(self, needle: str, timeout: float = 20.0) -> None:
         """Wait until `needle` is no longer on screen."""

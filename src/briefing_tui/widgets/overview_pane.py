@@ -60,7 +60,10 @@ class OverviewPane(Horizontal):
 
     DEFAULT_CSS = """
     OverviewPane {
-        & > #overview-text { width: 3fr; padding: 0 1; border: round $border-blurred; }
+        & > #overview-text {
+            width: 3fr; padding: 0 1; border: round $border-blurred;
+            scrollbar-gutter: stable;  /* laid out once: no second layout when it overflows */
+        }
         & > #overview-text:focus { border: round $border; }
         & > #overview-people { width: 2fr; min-width: 20; }
         & #people { height: 1fr; border: round $border-blurred; }
