@@ -7,8 +7,8 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from briefing_tui.loader import BriefInvalid, load_brief, parse_brief
 
+from briefing_tui.loader import BriefInvalid, load_brief, parse_brief
 from briefing_tui.model import (
     Agreement,
     Analysis,
