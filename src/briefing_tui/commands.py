@@ -1,7 +1,9 @@
-"""The command palette's commands for a brief: go to a pane, jump to any item, switch theme."""
+"""The command palette's commands for a brief: go to a pane, jump to any item, search, export,
+switch theme."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -16,6 +18,7 @@ THEMES = {"dark": "textual-dark", "light": "textual-light"}
 """The themes offered by name; the app remembers the choice."""
 
 _HEADLINE_CHARS = 120  # long quotes are matched and shown by their first words only
+_ITEMS_PER_TURN = 256  # hand the event loop back this often: typing stays live at 10,000 items
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
@@ -44,6 +47,16 @@ class BriefCommands(Provider):
                     partial(screen.action_show_pane, pane),
                     f"Show the {title} pane (key {number})",
                 )
+        yield (
+            "Search the brief",
+            partial(self.app.run_action, "app.search"),
+            "Every section, as you type (key /)",
+        )
+        yield (
+            "Export to Markdown",
+            partial(self.app.run_action, "app.export"),
+            "The whole brief, this pane or the search results (key e)",
+        )
         for name, theme in THEMES.items():
             yield (
                 f"Switch to the {name} theme",
@@ -78,7 +91,9 @@ class BriefCommands(Provider):
         screen = self.screen
         if not isinstance(screen, BriefScreen):
             return
-        for text, ref in self._items():
+        for count, (text, ref) in enumerate(self._items(), start=1):
+            if count % _ITEMS_PER_TURN == 0:
+                await asyncio.sleep(0)  # a newer query cancels this search here
             if (score := matcher.match(text)) > 0:
                 yield Hit(
                     score * 0.9,

@@ -112,3 +112,19 @@ async def test_palette_reaches_deep_items_of_a_big_brief(
         await pilot.pause()
         rows = [pane.item_list.render_line(y).text.strip() for y in range(15)]
         assert "Agreement number 1500" in rows
+
+
+async def test_palette_opens_search_and_export(summit: Brief) -> None:
+    from briefing_tui.screens.export_screen import ExportScreen
+    from briefing_tui.widgets.search_bar import SearchBar
+
+    app = BriefingApp(summit)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await palette_run(app, pilot, "search the brief")
+        await pilot.pause()
+        bar = app.screen.query_one(SearchBar)
+        assert bar.display and app.focused is bar.input
+        await pilot.press("escape")
+        await palette_run(app, pilot, "export to markdown")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
