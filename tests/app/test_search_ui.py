@@ -368,3 +368,18 @@ async def test_help_documents_the_search_keys_and_query_language() -> None:
         assert "Next hit" in text and "Filter" in text
         for syntax in ('"a phrase"', "speaker:", "tag:", "in:", "-word", "smart case"):
             assert syntax in text
+
+
+async def test_a_pane_key_in_the_results_leaves_them_for_that_pane(summit: Brief) -> None:
+    from briefing_tui.widgets.item_list import ItemList
+    from briefing_tui.widgets.search_view import SearchView
+
+    app = BriefingApp(summit)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"port", "tab")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert not app.screen.query_one(SearchView).display
+        assert app.screen.active_pane == "agreements"
+        assert isinstance(app.focused, ItemList) and app.focused.display

@@ -20,6 +20,8 @@ def test_summit_opens_switches_panes_and_quits(
         terminal.wait_for("Brussels", "Overview", "Quit")
         terminal.press("3")
         terminal.wait_for("Quote 1 of 12", "We (Japan and the EU) need each other")
+        terminal.press("4G")  # one write: G must reach the Analysis list, not the Quotes one
+        terminal.wait_for("Analysis 8 of 8")
         terminal.press("5")
         terminal.wait_for("Question 1 of 8")
         terminal.press("?")

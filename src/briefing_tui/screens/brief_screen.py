@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher, Footer, Input
 
 from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, Lookup, Section
 from briefing_tui.screens.history import History, Location
@@ -37,11 +37,11 @@ class BriefScreen(Screen[None]):
     AUTO_FOCUS = "#people"  # focused as the screen is composed, not in a later refresh
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_pane('overview')", "Overview", show=False),
-        Binding("2", "show_pane('agreements')", "Agreements", show=False),
-        Binding("3", "show_pane('quotes')", "Quotes", show=False),
-        Binding("4", "show_pane('analysis')", "Analysis", show=False),
-        Binding("5", "show_pane('questions')", "Questions", show=False),
+        Binding("1", "show_pane('overview')", "Overview", show=False, priority=True),
+        Binding("2", "show_pane('agreements')", "Agreements", show=False, priority=True),
+        Binding("3", "show_pane('quotes')", "Quotes", show=False, priority=True),
+        Binding("4", "show_pane('analysis')", "Analysis", show=False, priority=True),
+        Binding("5", "show_pane('questions')", "Questions", show=False, priority=True),
         Binding("tab", "app.focus_next", "Next area", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous area", show=False),
         Binding("backspace,alt+left", "back", "Back"),
@@ -113,9 +113,9 @@ class BriefScreen(Screen[None]):
             if location.index is not None:
                 self.overview.select_person(location.index, list_items=True)
             else:
-                self.overview.people_list.focus()
+                self.set_focus(self.overview.people_list)
             return
-        pane.item_list.focus()
+        self.set_focus(pane.item_list)
 
     def follow(self, target: Target) -> None:
         """Go to an item (ItemRef) or a person (by id), recording it in the history."""
@@ -136,6 +136,10 @@ class BriefScreen(Screen[None]):
         self.follow(event.target)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_pane":
+            # 1-5 are priority bindings (run before the next key is read, so "3G" lands in the
+            # Quotes list), except in a text box, where they are text.
+            return not isinstance(self.focused, Input)
         if action == "back":
             return self.history.can_go_back or None
         if action == "forward":
@@ -146,14 +150,18 @@ class BriefScreen(Screen[None]):
         """Show one of the five panes, the focus on its list unless it is in the pane already."""
         if pane not in PANES:
             return
+        from briefing_tui.widgets.search_view import SearchView
+
+        for search in self.query(SearchView):  # a pane asked for while results show: leave them
+            search.close(restore_focus=False)
         section_pane = self.open_pane(pane)
         shown = self.query_one(f"#{pane}-pane")
         if self.focused is not None and shown in self.focused.ancestors_with_self:
             return
         if section_pane is None:
-            self.overview.people_list.focus()
+            self.set_focus(self.overview.people_list)
         else:
-            section_pane.item_list.focus()
+            self.set_focus(section_pane.item_list)  # now: the next key is the list's
 
     def action_back(self) -> None:
         """Return to the location before the last followed link."""

@@ -107,8 +107,12 @@ class SearchView(Vertical):
         # Now, not after the queued keys: what is typed next must reach the bar.
         self.screen.set_focus(self.bar.input)
 
-    def close(self) -> None:
-        """Hide the bar and results; the panes show again, matches marked."""
+    def close(self, *, restore_focus: bool = True) -> None:
+        """Hide the bar and results; the panes show again, matches marked.
+
+        The focus goes back where it was before the bar opened, unless `restore_focus` is False
+        (the caller is about to put it somewhere else).
+        """
         if not self.is_open:
             return
         self.session.history.add(self.bar.input.value)
@@ -116,6 +120,8 @@ class SearchView(Vertical):
         self._panes().display = True
         self._sync_panes()
         focus, self._return_focus = self._return_focus, None
+        if not restore_focus:
+            return
         if focus is not None and focus.is_attached and focus.focusable:
             focus.focus()
         else:
