@@ -3,35 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from brief_text import MINIMAL, errors, only_error
 
 from briefing_tui import yamlnodes
-from briefing_tui.loader import BriefError, BriefInvalid, parse_brief
-
-MINIMAL = """\
-brief: 1
-title: Harbour talks
-date: 2024-03-05
-summary: The port and the city met.
-agreements: []
-quotes: []
-analysis: []
-questions: []
-"""
-
-
-def errors(text: str) -> list[BriefError]:
-    """The errors reported for a brief's text (which must be invalid)."""
-    with pytest.raises(BriefInvalid) as caught:
-        parse_brief(text.encode(), name="b.yaml")
-    return caught.value.errors
-
-
-def only_error(text: str) -> tuple[int | None, int | None, str | None, str]:
-    """The single error of a brief, as (line, col, path, message)."""
-    found = errors(text)
-    assert len(found) == 1, [str(e) for e in found]
-    error = found[0]
-    return error.line, error.col, error.path, error.message
+from briefing_tui.loader import parse_brief
 
 
 @pytest.mark.parametrize(
