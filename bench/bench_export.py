@@ -9,32 +9,19 @@ measured in the same run, so the ratio holds on any machine. The target is at mo
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dossier import make_dossier
+from timing import median_ms
 
 from briefing_tui.export import to_markdown
 from briefing_tui.loader import parse_brief
 
 TARGET = 1.5
-
-
-def median_ms(run: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``run`` in milliseconds, after one warm-up call."""
-    run()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main(argv: list[str] | None = None) -> int:

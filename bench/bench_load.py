@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import argparse
 import gc
-import statistics
 import sys
 import tempfile
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -22,19 +20,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dossier import make_dossier
+from timing import median_ms
 
 from briefing_tui.loader import load_brief
-
-
-def median_ms(run: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``run`` in milliseconds, after one warm-up call."""
-    run()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def peak_mib(run: Callable[[], object]) -> float:
