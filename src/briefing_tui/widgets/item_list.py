@@ -101,7 +101,7 @@ class ItemList(ScrollView, can_focus=True):
     def __init__(
         self,
         count: int,
-        label: Callable[[int], str],
+        label: Callable[[int], str | Content],
         *,
         cursor: int = 0,
         name: str | None = None,
@@ -110,7 +110,9 @@ class ItemList(ScrollView, can_focus=True):
     ) -> None:
         """A list of `count` items whose row text is `label(index)`, computed only when shown.
 
-        The cursor starts on row `cursor`; a Highlighted message announces it once mounted.
+        A `str` label is shown literally on one line; a `Content` label is shown as it is
+        (styled, and already literal). The cursor starts on row `cursor`; a Highlighted
+        message announces it once mounted.
         """
         super().__init__(name=name, id=id, classes=classes)
         self._count = count
@@ -156,6 +158,24 @@ class ItemList(ScrollView, can_focus=True):
             row = current
         self._move(row, force=True)
         self.refresh()
+
+    def set_items(self, count: int, label: Callable[[int], str | Content]) -> None:
+        """Replace every item with `count` new ones labelled by `label`; the cursor goes to the
+        first (announced by a Highlighted message) and the subset and highlights are dropped."""
+        self._count = count
+        self._label = label
+        self._rows = None
+        self._highlights = {}
+        self._strips.clear()
+        self.virtual_size = Size(0, count)
+        self.scroll_to(y=0, animate=False)
+        self._move(0, force=True)
+        self.refresh()
+
+    def row_label(self, index: int) -> Content:
+        """The label of item `index`, as literal text on one line."""
+        label = self._label(index)
+        return label if isinstance(label, Content) else Content(printable(label, one_line=True))
 
     def set_highlights(self, spans: Mapping[int, Spans]) -> None:
         """Mark spans (start, end offsets into the label) of given item indices; {} clears."""
@@ -229,7 +249,7 @@ class ItemList(ScrollView, can_focus=True):
     def _render_row(self, index: int, width: int, on_cursor: bool) -> Strip:
         """One row: the label, literal text, cut with an ellipsis to fit and padded by a space."""
         style = self.get_visual_style("item-list--cursor") if on_cursor else self.get_visual_style()
-        label = Content(printable(self._label(index), one_line=True))
+        label = self.row_label(index)
         spans = self._highlights.get(index)
         if spans:
             match_style = self.get_visual_style("item-list--match", partial=True)
