@@ -121,7 +121,7 @@ class BriefingApp(App[None]):
                 ],
             ),
             ("Panes", list(BriefScreen.BINDINGS)),
-            ("Item list", list(ItemList.BINDINGS)),
+            ("Lists of items, people and what each said", list(ItemList.BINDINGS)),
             (
                 "Related items and people",
                 [*RelatedList.BINDINGS, Binding("enter", "select", "Follow")],

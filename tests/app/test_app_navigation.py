@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Brief
 from briefing_tui.screens.brief_screen import BriefScreen
@@ -12,10 +14,17 @@ from briefing_tui.widgets.pane_tabs import PaneTabs
 from briefing_tui.widgets.related_list import RelatedList
 from briefing_tui.widgets.section_pane import SectionPane
 
+BriefFactory = Callable[..., Brief]
+
 
 def detail_text(app: BriefingApp, section: str) -> str:
     pane = app.screen.query_one(f"#{section}-pane", SectionPane)
     return str(pane.detail.query_one("#detail-body").render())
+
+
+def rows(item_list: ItemList) -> list[str]:
+    """The rows of a list as drawn (its width permitting), without the margin."""
+    return [item_list.render_line(y).text.strip() for y in range(item_list.row_count)]
 
 
 def active(app: BriefingApp) -> str:
@@ -36,9 +45,13 @@ async def test_opens_on_the_overview_with_title_summary_people_and_counts(summit
         assert "Leaders of six port cities" in text
         assert "3  Agreements" in text and "2  Questions" in text and "4  People" in text
         assert "Harbour Cities Secretariat" in text
-        people = overview.people_list
-        assert people.option_count == 4
-        assert "Mayor of Lisbon" in str(people.get_option_at_index(0).prompt)
+        assert rows(overview.people_list) == [
+            "Rita Almeida, Mayor of Lisbon",
+            "Daniel Okafor, Port Authority director, Lagos",
+            "Sara Lindqvist, Maritime economist",
+            "Jonas Brandt",
+        ]
+        assert overview.person_items.border_title == "By Rita Almeida (1)"
 
 
 async def test_tab_labels_show_keys_and_counts(summit: Brief) -> None:
@@ -182,9 +195,9 @@ async def test_a_related_person_opens_them_in_the_overview(summit: Brief) -> Non
         assert active(app) == "overview"
         overview = app.screen.query_one(OverviewPane)
         assert overview.person_index == 1
-        items = overview.query_one("#person-items", RelatedList)
+        items = overview.person_items
         assert app.focused is items
-        assert "Paper manifests" in str(items.get_option_at_index(0).prompt)
+        assert "Paper manifests" in rows(items)[0]
 
 
 async def test_enter_on_a_person_lists_what_they_said_and_follows_it(summit: Brief) -> None:
@@ -192,15 +205,18 @@ async def test_enter_on_a_person_lists_what_they_said_and_follows_it(summit: Bri
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "down", "down", "enter")  # Jonas Brandt
         await pilot.pause()
-        items = app.screen.query_one("#person-items", RelatedList)
+        items = app.screen.query_one(OverviewPane).person_items
         assert app.focused is items
-        prompts = [str(items.get_option_at_index(i).prompt) for i in range(items.option_count)]
-        assert prompts == [
+        assert items.border_title == "By Jonas Brandt (2)"
+        labels = [items.row_label(i).plain for i in range(items.row_count)]
+        assert labels == [
             "Quote: Jonas Brandt: We did not solve the channel today, and we should say so "
             "plainly.",
             "Analysis: Jonas Brandt: The customs pilot is modest, but it is the first shared "
             "system among these ports.",
         ]
+        drawn = rows(items)  # cut to the list's width
+        assert drawn[0].startswith("Quote: Jonas Brandt: We did not") and drawn[0].endswith("…")
         await pilot.press("j", "enter")
         await pilot.pause()
         assert active(app) == "analysis"
@@ -209,6 +225,43 @@ async def test_enter_on_a_person_lists_what_they_said_and_follows_it(summit: Bri
         await pilot.pause()
         assert active(app) == "overview"
         assert app.screen.query_one(OverviewPane).person_index == 3
+
+
+async def test_list_keys_on_the_people_show_each_persons_items(summit: Brief) -> None:
+    app = BriefingApp(summit)
+    async with app.run_test(size=(120, 40)) as pilot:
+        overview = app.screen.query_one(OverviewPane)
+        steps = [
+            ("j", 1, "By Daniel Okafor (1)"),
+            ("G", 3, "By Jonas Brandt (2)"),
+            ("k", 2, "By Sara Lindqvist (1)"),
+            ("g", 0, "By Rita Almeida (1)"),
+            ("end", 3, "By Jonas Brandt (2)"),
+            ("pageup", 0, "By Rita Almeida (1)"),
+            ("pagedown", 3, "By Jonas Brandt (2)"),
+        ]
+        for key, person, title in steps:
+            await pilot.press(key)
+            await pilot.pause()
+            assert (key, overview.person_index) == (key, person)
+            assert overview.person_items.border_title == title
+        assert rows(overview.person_items)[1].startswith("Analysis: Jonas Brandt: The customs")
+        await pilot.press("enter", "j", "k")  # the items list takes the keys now
+        await pilot.pause()
+        assert app.focused is overview.person_items
+        assert overview.person_items.index == 0
+
+
+async def test_an_overview_without_people_says_so(brief_factory: BriefFactory) -> None:
+    app = BriefingApp(brief_factory(quotes=()))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        overview = app.screen.query_one(OverviewPane)
+        assert overview.person_index is None
+        assert overview.person_items.border_title == "Nobody selected"
+        assert overview.person_items.row_count == 0
+        assert app.focused is overview.people_list
 
 
 async def test_back_with_no_history_does_nothing(summit: Brief) -> None:

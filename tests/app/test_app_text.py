@@ -73,8 +73,10 @@ async def test_header_people_and_quotes_are_literal_too(
         await pilot.pause()
         header = str(app.screen.query_one("BriefHeader").render())
         assert "[b]Not bold[/b] [@click=app.quit]x[/]" in header
-        people = app.screen.query_one("#people")
-        assert "[bold]Pat[/bold], [/role]" in str(people.get_option_at_index(0).prompt)
+        people = app.screen.query_one("#people", ItemList)
+        assert rows(people)[0].strip() == "[bold]Pat[/bold], [/role]"
+        said = app.screen.query_one("#person-items", ItemList)
+        assert rows(said)[0].strip() == "Quote: [bold]Pat[/bold]: [@click=app.quit]q[/]"
         await pilot.press("3")
         await pilot.pause()
         pane = app.screen.query_one("#quotes-pane", SectionPane)

@@ -135,6 +135,10 @@ class BriefScreen(Screen[None]):
         event.stop()
         self.follow(event.target)
 
+    def on_overview_pane_followed(self, event: OverviewPane.Followed) -> None:
+        event.stop()
+        self.follow(event.target)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_pane":
             # 1-5 are priority bindings (run before the next key is read, so "3G" lands in the

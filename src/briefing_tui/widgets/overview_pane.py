@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.message import Message
+from textual.widgets import Static
 
-from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, Lookup, Person
+from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, ItemRef, Lookup, Person
+from briefing_tui.widgets.item_list import ItemList
 from briefing_tui.widgets.printable import printable
-from briefing_tui.widgets.related_list import RelatedList
+from briefing_tui.widgets.related_list import describe_target
 
 _LABEL = "bold $text-accent"
 _MUTED = "$text-muted"
@@ -56,7 +59,11 @@ def person_line(person: Person) -> Content:
 
 
 class OverviewPane(Horizontal):
-    """Left: what the brief is; right: its people, and what the highlighted one said or wrote."""
+    """Left: what the brief is; right: its people, and what the highlighted one said or wrote.
+
+    Both lists are drawn with the line API: no OptionList (whose styles and layout cost a
+    noticeable share of the first paint) is built for the first screen.
+    """
 
     DEFAULT_CSS = """
     OverviewPane {
@@ -66,14 +73,23 @@ class OverviewPane(Horizontal):
         }
         & > #overview-text:focus { border: round $border; }
         & > #overview-people { width: 2fr; min-width: 20; }
-        & #people { height: 1fr; border: round $border-blurred; }
-        & #people:focus { border: round $border; }
-        & #person-items {
-            height: 1fr; max-height: 100%; border: round $border-blurred;
-        }
-        & #person-items:focus { border: round $border; }
+        & #people, & #person-items { height: 1fr; border: round $border-blurred; }
+        & #people:focus, & #person-items:focus { border: round $border; }
     }
     """
+
+    class Followed(Message):
+        """Enter (or a double click) on one of the highlighted person's items."""
+
+        def __init__(self, overview: OverviewPane, target: ItemRef) -> None:
+            super().__init__()
+            self.overview = overview
+            self.target = target
+            """The item chosen."""
+
+        @property
+        def control(self) -> OverviewPane:
+            return self.overview
 
     def __init__(self, lookup: Lookup, *, id: str | None = None) -> None:
         """The overview of the brief behind `lookup`."""
@@ -81,6 +97,7 @@ class OverviewPane(Horizontal):
         self._lookup = lookup
         self._brief = lookup.brief
         self._person_shown: int | None = None
+        self._refs: Sequence[ItemRef] = ()
 
     def compose(self) -> ComposeResult:
         # Everything is set up before the first paint: a change after mount costs another layout.
@@ -88,56 +105,67 @@ class OverviewPane(Horizontal):
         text.border_title = "Overview"
         with text:
             yield Static(overview_text(self._brief))
+        people = self._brief.people
         with Vertical(id="overview-people"):
-            people = OptionList(
-                *[Option(person_line(person)) for person in self._brief.people], id="people"
-            )
-            people.border_title = "People"
-            if self._brief.people:
-                people.highlighted = 0
-            yield people
-            yield RelatedList(self._lookup, id="person-items")
-
-    def on_mount(self) -> None:
-        self._show_person(0 if self._brief.people else None)
+            people_list = ItemList(len(people), lambda i: person_line(people[i]), id="people")
+            people_list.border_title = "People"
+            yield people_list
+            self._person_shown = 0 if people else None
+            self._refs, title = self._items_of(self._person_shown)
+            items = ItemList(len(self._refs), self._item_label, id="person-items")
+            items.border_title = title
+            yield items
 
     @property
-    def people_list(self) -> OptionList:
+    def people_list(self) -> ItemList:
         """The list of people."""
-        return self.query_one("#people", OptionList)
+        return self.query_one("#people", ItemList)
+
+    @property
+    def person_items(self) -> ItemList:
+        """The list of what the highlighted person said or wrote."""
+        return self.query_one("#person-items", ItemList)
 
     @property
     def person_index(self) -> int | None:
         """The index of the highlighted person, if any."""
-        return self.people_list.highlighted
+        return self.people_list.index
 
     def select_person(self, index: int, *, list_items: bool = False) -> None:
         """Highlight person `index`; with `list_items`, focus the list of what they said."""
-        self.people_list.highlighted = index
+        self.people_list.select_index(index)
         self._show_person(index)
         if list_items:
-            self.query_one("#person-items").focus()
+            self.person_items.focus()
+
+    def _item_label(self, index: int) -> Content:
+        return describe_target(self._refs[index], self._lookup)
+
+    def _items_of(self, index: int | None) -> tuple[Sequence[ItemRef], str | Content]:
+        """What person `index` said or wrote, and the title of that list."""
+        if index is None or not 0 <= index < len(self._brief.people):
+            return (), "Nobody selected"
+        person = self._brief.people[index]
+        refs = self._lookup.by_person(person.id)
+        return refs, Content(printable(f"By {person.name} ({len(refs)})", one_line=True))
 
     def _show_person(self, index: int | None) -> None:
         if index == self._person_shown and index is not None:
             return
         self._person_shown = index
-        items = self.query_one("#person-items", RelatedList)
-        if index is None or not 0 <= index < len(self._brief.people):
-            items.border_title = "Nobody selected"
-            items.show_targets(())
-            return
-        person = self._brief.people[index]
-        refs = self._lookup.by_person(person.id)
-        items.border_title = Content(printable(f"By {person.name} ({len(refs)})", one_line=True))
-        items.show_targets(refs)
+        self._refs, title = self._items_of(index)
+        items = self.person_items
+        items.border_title = title
+        items.set_items(len(self._refs), self._item_label)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "people":
-            event.stop()
-            self._show_person(event.option_index)
+    def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
+        event.stop()
+        if event.item_list.id == "people":
+            self._show_person(event.index)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "people":
-            event.stop()
-            self.select_person(event.option_index, list_items=True)
+    def on_item_list_selected(self, event: ItemList.Selected) -> None:
+        event.stop()
+        if event.item_list.id == "people":
+            self.select_person(event.index, list_items=True)
+        elif 0 <= event.index < len(self._refs):
+            self.post_message(self.Followed(self, self._refs[event.index]))
