@@ -11,9 +11,16 @@ DATA_LAYER = [
     "briefing_tui.model",
     "briefing_tui.loader",
     "briefing_tui.search",
+    "briefing_tui.query",
+    "briefing_tui.search_result",
+    "briefing_tui.snippet",
+    "briefing_tui.search_state",
     "briefing_tui.export",
     "briefing_tui.files",
     "briefing_tui.cli",
+    "briefing_tui.launch",
+    "briefing_tui.preload",
+    "briefing_tui.settings",
 ]
 
 
