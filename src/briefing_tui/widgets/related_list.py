@@ -63,6 +63,8 @@ class RelatedList(OptionList):
         max-height: 12;
         border: none;
         padding: 0;
+        /* No border on focus either: the layout must not shift; the cursor colour shows it. */
+        &:focus { border: none; }
         & > .option-list--option { padding: 0 1; }
     }
     """
