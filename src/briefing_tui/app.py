@@ -212,8 +212,11 @@ class BriefingApp(App[None]):
         screen = self.screen
         if not isinstance(screen, BriefScreen):  # a dialog or the help is open
             return
-        search = getattr(self, "search_result", None)
-        pane = getattr(screen, "active_pane", "overview")
         self.push_screen(
-            ExportScreen(self.brief, brief_path=self.brief_path, pane=pane, search=search)
+            ExportScreen(
+                self.brief,
+                brief_path=self.brief_path,
+                pane=screen.active_pane,
+                search=self.search_result,
+            )
         )

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from briefing_tui import __version__
+from briefing_tui.launch import EXIT_INVALID
 
 if TYPE_CHECKING:
     from briefing_tui.model import Brief, ItemRef
     from briefing_tui.query import Query
 
-EXIT_INVALID = 1
 SECTION_NAMES = ("agreements", "quotes", "analysis", "questions")
 
 
