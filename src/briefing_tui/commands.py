@@ -34,6 +34,8 @@ def _highlight(matcher: Matcher, text: str) -> Content:
 class BriefCommands(Provider):
     """Commands of the brief screen; items are only searched, never listed up front."""
 
+    _item_lines: list[tuple[str, ItemRef]] | None = None
+
     def _screen_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         """(name, callback, help) for the panes and themes."""
         from briefing_tui.screens.brief_screen import PANES, BriefScreen
@@ -64,18 +66,25 @@ class BriefCommands(Provider):
                 "Remembered for next time",
             )
 
-    def _items(self) -> Iterator[tuple[str, ItemRef]]:
-        """(headline, reference) of every item of the brief, in brief order."""
-        from briefing_tui.screens.brief_screen import BriefScreen
+    def _items(self) -> list[tuple[str, ItemRef]]:
+        """(headline, reference) of every item of the brief, in brief order; worked out once per
+        palette opening, not again at every keystroke."""
+        if self._item_lines is None:
+            from briefing_tui.screens.brief_screen import BriefScreen
 
-        screen = self.screen
-        if not isinstance(screen, BriefScreen):
-            return
-        lookup = screen.lookup
-        for section in SECTIONS:
-            for index, item in enumerate(lookup.brief.section(section)):
-                text = headline(item, lookup)[:_HEADLINE_CHARS].replace("\n", " ")
-                yield text, ItemRef(section, index)
+            screen = self.screen
+            lines: list[tuple[str, ItemRef]] = []
+            if isinstance(screen, BriefScreen):
+                lookup = screen.lookup
+                for section in SECTIONS:
+                    for index, item in enumerate(lookup.brief.section(section)):
+                        text = headline(item, lookup)[:_HEADLINE_CHARS].replace("\n", " ")
+                        lines.append((text, ItemRef(section, index)))
+            self._item_lines = lines
+        return self._item_lines
+
+    async def startup(self) -> None:
+        self._items()  # while the palette opens, before the first key
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._screen_commands():
