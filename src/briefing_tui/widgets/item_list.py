@@ -72,31 +72,24 @@ class ItemList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
     """The row under the cursor (a position in the visible rows, not an item index)."""
 
-    class Highlighted(Message):
-        """The cursor moved onto another item."""
+    class _ItemMessage(Message):
+        """Something happened to one item of the list."""
 
         def __init__(self, item_list: ItemList, index: int) -> None:
             super().__init__()
             self.item_list = item_list
             self.index = index
-            """The item index (in the section) under the cursor."""
+            """The item index (in the section)."""
 
         @property
         def control(self) -> ItemList:
             return self.item_list
 
-    class Selected(Message):
-        """Enter (or a double click) on an item."""
+    class Highlighted(_ItemMessage):
+        """The cursor moved onto another item (`index` is the item under it)."""
 
-        def __init__(self, item_list: ItemList, index: int) -> None:
-            super().__init__()
-            self.item_list = item_list
-            self.index = index
-            """The item index (in the section) chosen."""
-
-        @property
-        def control(self) -> ItemList:
-            return self.item_list
+    class Selected(_ItemMessage):
+        """Enter (or a double click) on an item (`index` is the item chosen)."""
 
     def __init__(
         self,
