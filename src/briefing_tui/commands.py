@@ -11,7 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, headline
-from briefing_tui.widgets.printable import printable
+from briefing_tui.printable import printable
 from briefing_tui.widgets.related_list import ITEM_KINDS
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}

@@ -21,6 +21,7 @@ DATA_LAYER = [
     "briefing_tui.launch",
     "briefing_tui.preload",
     "briefing_tui.settings",
+    "briefing_tui.printable",
 ]
 
 

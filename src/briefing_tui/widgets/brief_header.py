@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from briefing_tui.model import Brief
-from briefing_tui.widgets.printable import printable
+from briefing_tui.printable import printable
 
 
 class BriefHeader(Widget):

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing_tui.model import Agreement, Analysis, Item, ItemRef, Lookup, Quote
-from briefing_tui.widgets.printable import printable
+from briefing_tui.printable import printable
 from briefing_tui.widgets.related_list import RelatedList, Target
 
 Highlights = Mapping[str, Sequence[tuple[int, int]]]

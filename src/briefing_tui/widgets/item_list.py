@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefing_tui.widgets.printable import printable
+from briefing_tui.printable import printable
 
 Spans = Sequence[tuple[int, int]]
 

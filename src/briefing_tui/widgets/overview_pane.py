@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, ItemRef, Lookup, Person
+from briefing_tui.printable import printable
 from briefing_tui.widgets.item_list import ItemList
-from briefing_tui.widgets.printable import printable
 from briefing_tui.widgets.related_list import describe_target
 
 _LABEL = "bold $text-accent"

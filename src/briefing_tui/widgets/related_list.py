@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.model import ItemRef, Lookup, Section, headline
-from briefing_tui.widgets.printable import printable
+from briefing_tui.printable import printable
 
 ITEM_KINDS: dict[Section, str] = {
     "agreements": "Agreement",

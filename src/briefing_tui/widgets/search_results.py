@@ -19,8 +19,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.model import SECTION_TITLES, SECTIONS, Lookup, Section, headline
+from briefing_tui.printable import printable
 from briefing_tui.search_state import context_match, headline_spans
-from briefing_tui.widgets.printable import printable
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchResult
