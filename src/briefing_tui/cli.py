@@ -63,6 +63,7 @@ def main() -> None:
     briefing                 open the bundled Japan–EU summit brief (13 July 2023)
     briefing PATH            open the brief at PATH
     briefing validate PATH…  check briefs and report every mistake
+    briefing new PATH        start a brief from a commented template
     briefing export PATH     write a brief as Markdown
     briefing schema          print the brief format as JSON Schema
     """
@@ -225,3 +226,20 @@ def schema_command() -> None:
 
     _write_stdout(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
+
+@main.command("new")
+@click.argument("path", metavar="PATH")
+def new_command(path: str) -> None:
+    """Start a brief: write a commented template at PATH that validates as it is.
+
+    Beside it, brief.schema.json (the format, for your editor's completion) unless one is there.
+    An existing file is never replaced.
+    """
+    from briefing_tui.template import NewBriefError, new_brief, report_lines
+
+    try:
+        written = new_brief(Path(path))
+    except NewBriefError as error:
+        _fail([f"briefing: error: {error}"])
+    for line in report_lines(written):
+        click.echo(line, err=True)

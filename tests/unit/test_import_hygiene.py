@@ -27,6 +27,7 @@ DATA_LAYER = [
     "briefing_tui.quotematch",
     "briefing_tui.alignment",
     "briefing_tui.sourcecheck",
+    "briefing_tui.template",
 ]
 
 
