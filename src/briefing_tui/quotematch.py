@@ -16,7 +16,7 @@ import bisect
 from dataclasses import dataclass
 
 from briefing_tui.alignment import PLACES, closest, first_difference, likely_places
-from briefing_tui.sourcetext import ELLIPSIS, SourceText, tokens
+from briefing_tui.sourcetext import ELLIPSIS, SourceText, Token, nfc, tokens, word_around
 from briefing_tui.yamlnodes import quoted
 
 MAX_GAP_WORDS = 100
@@ -52,24 +52,21 @@ class Misquote:
         return f"{where}: source {has}, quote has {quoted(self.quote_word, 40)}"
 
 
-Token = tuple[str, str]
-"""A token of a quote: folded (what is compared) and as written (what is shown)."""
-
-
 def quote_parts(text: str) -> list[list[Token]]:
-    """The tokens of a quote, cut at its ellipses, loose punctuation trimmed off each part."""
+    """The tokens of a quote (in NFC form), cut at its ellipses, loose punctuation trimmed off
+    each part."""
     parts: list[list[Token]] = [[]]
     for token in tokens(text):
-        if token[0] == ELLIPSIS:
+        if token.key == ELLIPSIS:
             parts.append([])
         else:
             parts[-1].append(token)
     trimmed = []
     for part in parts:
         start, end = 0, len(part)
-        while start < end and part[start][0] in _LOOSE:
+        while start < end and part[start].key in _LOOSE:
             start += 1
-        while end > start and part[end - 1][0] in _LOOSE:
+        while end > start and part[end - 1].key in _LOOSE:
             end -= 1
         if start < end:
             trimmed.append(part[start:end])
@@ -81,10 +78,11 @@ def check_quote(source: SourceText, text: str) -> Misquote | None:
 
     Raises ValueError when the quote has no words at all.
     """
+    text = nfc(text)
     parts = quote_parts(text)
     if not parts:
         raise ValueError("the quote has no words")
-    encoded = [source.encode(key for key, _ in part) for part in parts]
+    encoded = [source.encode(token.key for token in part) for part in parts]
     failing, ends = _chain(source, encoded)
     if failing == len(parts):
         return None
@@ -94,14 +92,14 @@ def check_quote(source: SourceText, text: str) -> Misquote | None:
     if best is None or 2 * best.score < len(ids):
         return Misquote(line=None)
     if best.score == len(ids) and ends:  # in the source, but not near the part before it
-        return _apart(source, part, ends[0])
+        return _apart(source, text[part[0].start : part[-1].end], ends[0])
     start, source_at, quote_at = first_difference(source, ids, best)
-    source_word = source.token_text(source_at) if source_at < len(source) else None
+    differing = part[quote_at]
     return Misquote(
         line=source.line_of(source_at),
         passage=source.excerpt(max(start, source_at - _AROUND), source_at + _AROUND),
-        source_word=source_word,
-        quote_word=part[quote_at][1],
+        source_word=source.word_at(source_at) if source_at < len(source) else None,
+        quote_word=word_around(text, differing.start, differing.end),
     )
 
 
@@ -125,10 +123,10 @@ def _chain(source: SourceText, encoded: list[list[int]]) -> tuple[int, list[int]
     return len(encoded), ends
 
 
-def _apart(source: SourceText, part: list[Token], end: int) -> Misquote:
+def _apart(source: SourceText, words: str, end: int) -> Misquote:
     return Misquote(
         line=source.line_of(max(0, end - 1)),
         passage=source.excerpt(end - 2 * _AROUND, end),
-        quote_word=" ".join(shown for _, shown in part),
+        quote_word=" ".join(words.split()),
         apart=True,
     )

@@ -15,10 +15,14 @@ import stat
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 ELLIPSIS = "…"
+_WORD_REACH = 24  # characters a shown word may reach beyond its token on each side
+# Words joined by an apostrophe or a hyphen, shown whole when one of them differs.
+_JOINED_WORD = re.compile(r"\w+(?:['’‐‑-]\w+)*")
 _DASHES = "-‐‑‒–—―−"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
 # A run of up to three dashes is one token; invisible characters separate tokens as spaces do.
@@ -95,9 +99,37 @@ def decode_source(data: bytes) -> str:
         ) from None
 
 
-def tokens(text: str) -> list[tuple[str, str]]:
-    """Each token of `text`: folded (what is compared) and as written (what is shown)."""
-    return [(_ALIASES.get(token, token), token) for token in _TOKEN.findall(_nfc(text))]
+class Token(NamedTuple):
+    """A token of a text: folded (what is compared), and where it stands in the text."""
+
+    key: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The tokens of `text`, which must be in NFC form (see `nfc`)."""
+    return [
+        Token(_ALIASES.get(match.group(), match.group()), match.start(), match.end())
+        for match in _TOKEN.finditer(text)
+    ]
+
+
+def word_around(text: str, start: int, end: int) -> str:
+    """The word that token text[start:end] is part of: a whole `doesn’t` or `de-risk` rather than
+    a token of it. A punctuation mark is shown alone."""
+    if not _is_word(text[start:end]):
+        return text[start:end]
+    lo = max(0, start - _WORD_REACH)
+    for match in _JOINED_WORD.finditer(text, lo, min(len(text), end + _WORD_REACH)):
+        if match.start() <= start < match.end():
+            return match.group()
+    return text[start:end]
+
+
+def nfc(text: str) -> str:
+    """`text` in Unicode's composed form (NFC), as the source's tokens are compared."""
+    return _nfc(text)
 
 
 def _nfc(text: str) -> str:
@@ -174,10 +206,10 @@ class SourceText:
         offset = spans[index][0] if index < len(spans) else len(self.text)
         return bisect.bisect_right(self._line_starts, offset)
 
-    def token_text(self, index: int) -> str:
-        """Token `index` as the source writes it."""
+    def word_at(self, index: int) -> str:
+        """The word token `index` stands in, as the source writes it (see `word_around`)."""
         start, end = self._token_spans()[index]
-        return self.text[start:end]
+        return word_around(self.text, start, end)
 
     def excerpt(self, start: int, end: int) -> str:
         """The source from token `start` to token `end` (excluded), whitespace made single spaces,

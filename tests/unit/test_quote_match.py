@@ -146,3 +146,10 @@ def test_a_quote_without_words_cannot_be_checked(article: SourceText) -> None:
 def test_accents_compare_whatever_their_unicode_form() -> None:
     source = SourceText("Le ministre a visite\u0301 Mu\u0308nchen.")  # decomposed accents
     assert check_quote(source, "a visité München") is None
+
+
+def test_a_differing_word_is_shown_whole_not_a_piece_of_it(article: SourceText) -> None:
+    found = misquote(article, "Officials said the farmer’s union")
+    assert (found.source_word, found.quote_word) == ("farmers", "farmer’s")
+    hyphen = misquote(SourceText("They chose to de-risk trade."), "They chose to de-couple trade")
+    assert (hyphen.source_word, hyphen.quote_word) == ("de-risk", "de-couple")

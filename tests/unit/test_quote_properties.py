@@ -80,5 +80,8 @@ def test_a_changed_word_is_reported_at_that_word(passage: Passage, data: st.Data
     quote = data.draw(retyped(pieces))
     found = check_quote(SOURCE, quote)
     assert found is not None, quote
-    assert (found.source_word, found.quote_word) == (word.group(), FAKE_WORD), quote
+    # Shown whole: "river’s" for a changed "river"
+    assert found.source_word is not None
+    assert word.group() in found.source_word, quote
+    assert FAKE_WORD in found.quote_word, quote
     assert found.line == line_of(PIECES[passage.start + changed][1] + word.start())
