@@ -127,3 +127,22 @@ def test_an_invalid_brief_is_reported_before_any_source_check(
     assert result.exit_code == 1
     assert "unknown key 'titel'" in result.output
     assert "cannot read the source" not in result.output
+
+
+def test_the_readme_shows_what_validate_reports_for_a_misquote(example: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (shown,) = [line for line in readme.splitlines() if "quote 'salmon' differs" in line]
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("able to swim", "able to sail"), encoding="utf-8")
+    result = run("validate", example.name, cwd=example.parent)
+    assert result.stdout == shown + "\n"
+
+
+def test_the_format_doc_shows_what_validate_reports_for_a_misquote(example: Path) -> None:
+    doc = (ROOT / "docs" / "brief-format.md").read_text(encoding="utf-8")
+    (shown,) = [line for line in doc.splitlines() if "quote 'no-border' differs" in line]
+    brief = example.rename(example.parent / "brief.yaml")
+    text = brief.read_text(encoding="utf-8")
+    brief.write_text(text.replace("doesn't stop", "does not stop"), encoding="utf-8")
+    result = run("validate", brief.name, cwd=brief.parent)
+    assert result.stdout == shown + "\n"

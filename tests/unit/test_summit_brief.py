@@ -232,7 +232,7 @@ def test_format_doc_example_is_valid() -> None:
 
 def test_format_doc_error_example_is_what_the_loader_reports() -> None:
     (broken,) = [block for block in doc_blocks("yaml") if "titel:" in block]
-    (report,) = [block for block in doc_blocks("text") if "error:" in block]
+    (report,) = [block for block in doc_blocks("text") if "note.yaml:" in block]
     with pytest.raises(BriefInvalid) as invalid:
         parse_brief(broken.encode(), name="note.yaml")
     assert [str(error) for error in invalid.value.errors] == report.splitlines()
