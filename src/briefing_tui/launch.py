@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_INVALID = 1
-SUBCOMMANDS = frozenset({"open", "validate", "export", "schema"})
+SUBCOMMANDS = frozenset({"open", "validate", "export", "schema", "new"})
 """The command line's subcommands; any other lone word is the path of a brief to open."""
 
 

@@ -22,6 +22,12 @@ DATA_LAYER = [
     "briefing_tui.preload",
     "briefing_tui.settings",
     "briefing_tui.printable",
+    "briefing_tui.positions",
+    "briefing_tui.sourcetext",
+    "briefing_tui.quotematch",
+    "briefing_tui.alignment",
+    "briefing_tui.sourcecheck",
+    "briefing_tui.template",
 ]
 
 
