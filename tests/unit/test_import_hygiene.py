@@ -22,6 +22,9 @@ DATA_LAYER = [
     "briefing_tui.preload",
     "briefing_tui.settings",
     "briefing_tui.printable",
+    "briefing_tui.library",
+    "briefing_tui.library.search",
+    "briefing_tui.library.people",
 ]
 
 
