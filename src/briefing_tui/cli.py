@@ -208,3 +208,20 @@ def schema_command() -> None:
     from briefing_tui.model import json_schema
 
     _write_stdout(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+@main.command("serve")
+@click.argument("path", required=False, metavar="[PATH|DIR]")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port."
+)
+def serve_command(path: str | None, host: str, port: int) -> None:
+    """Serve the reader to web browsers (the bundled summit brief when PATH is left out).
+
+    Only this machine can connect unless --host names another address: then anyone who can
+    reach the port can read the brief.
+    """
+    from briefing_tui.serve import serve
+
+    sys.exit(serve(path, host=host, port=port))
