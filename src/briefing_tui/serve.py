@@ -68,6 +68,8 @@ def serve(path: str | None, *, host: str = DEFAULT_HOST, port: int = DEFAULT_POR
     """Check the brief at ``path`` (the bundled summit brief if None), then serve it until
     Ctrl-C; the exit status (0 stopped, 1 an invalid brief or a server that cannot start)."""
     try:
+        if not host.strip():
+            raise ServeError("briefing: error: --host is empty (127.0.0.1 serves this machine)")
         brief, title = _checked(path)
         _check_port(host, port)
         if not is_loopback(host):

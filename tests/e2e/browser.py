@@ -161,6 +161,18 @@ class Page:
         shutil.rmtree(self._profile, ignore_errors=True)
 
 
+def processes_naming(text: str) -> list[int]:
+    """Processes whose command line holds ``text``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and text.encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 def nasty_folder(root: Path) -> Path:
     """A folder whose name a shell would run, were it not quoted."""
     folder = root / "briefs $(touch injected) ; 'q' \"d\""

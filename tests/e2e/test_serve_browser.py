@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-from browser import Page, Served, chromium, free_port, nasty_folder
+from browser import Page, Served, chromium, free_port, nasty_folder, processes_naming
 
 pytestmark = pytest.mark.e2e
 
@@ -40,6 +41,10 @@ def test_the_reader_opens_in_a_browser_and_switches_panes(
     assert status in (0, 130), served.err
     assert "Traceback" not in served.err
     assert not list(tmp_path.rglob("injected")), "a file name ran as a shell command"
+    deadline = time.monotonic() + 10
+    while processes_naming(str(brief)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_naming(str(brief)) == [], "a reader outlived the server"
 
 
 def test_only_the_served_host_and_the_page_itself_are_answered(

@@ -115,6 +115,13 @@ def test_a_file_name_reaches_the_reader_as_it_is_never_as_shell_syntax(tmp_path:
     assert shlex.split(relative)[-1] == str(Path.cwd() / "brief.yaml")
 
 
+def test_an_empty_host_is_refused(started: list[tuple[str, str, int]]) -> None:
+    result = CliRunner().invoke(main, ["serve", "--host", " ", str(NOTE)])
+    assert result.exit_code == 1
+    assert result.output == "briefing: error: --host is empty (127.0.0.1 serves this machine)\n"
+    assert started == []
+
+
 @pytest.mark.parametrize(
     ("host", "loopback"),
     [
