@@ -12,8 +12,10 @@ their own titles, dates and places; people's names recur across briefs, as in a 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -22,14 +24,15 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_search import FRAME_MS, SHOWN, TYPING, WIDTH
 from dossier import ADJECTIVES, NOUNS, PLACES, make_dossier
 from timing import median_ms
 
-from briefing_tui.library import LibrarySearch, load_all, open_library
-from briefing_tui.library.loading import load_one
+from briefing_tui.library import LibrarySearch, Loaded, load_all, open_library
+from briefing_tui.library.loading import choose, load_one
 from briefing_tui.loader import load_brief
 from briefing_tui.search import SearchIndex
 from briefing_tui.snippet import snippet
@@ -59,31 +62,87 @@ def make_library(folder: Path, briefs: int, items: int) -> int:
     return total
 
 
-def _in_a_thread(run: Callable[[], object]) -> Callable[[], object]:
-    """``run`` from a second thread, as an app loads: the workers then come from a fork server."""
+class Cost(NamedTuple):
+    """One way of loading, measured: wall time, and CPU time of this process and of its children.
 
-    def threaded() -> object:
-        with ThreadPoolExecutor(1) as pool:
-            return pool.submit(run).result()
+    On a machine whose two cores are busy with other work, wall times say little about what
+    workers gain; CPU times do: on two idle cores the wall time would be about ``estimate``.
+    """
 
-    return threaded
+    wall: float
+    parent: float
+    children: float
+
+    @property
+    def estimate(self) -> float:
+        return max(self.parent, (self.parent + self.children) / 2)
+
+
+def _usage() -> tuple[resource.struct_rusage, resource.struct_rusage]:
+    return resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+
+
+def _cost(run: Callable[[], object], runs: int) -> Cost:
+    """The run with the least CPU time in all of ``runs`` runs, after a warm-up (ms)."""
+    run()
+    costs = []
+    for _ in range(runs):
+        before = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+        start = time.perf_counter()
+        run()
+        wall = time.perf_counter() - start
+        after = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+        parent, children = (
+            (late.ru_utime + late.ru_stime - early.ru_utime - early.ru_stime) * 1000
+            for early, late in zip(before, after, strict=True)
+        )
+        costs.append(Cost(wall * 1000, parent, max(0.0, children)))
+    return min(costs, key=lambda cost: cost.parent + cost.children)
+
+
+def _pool(paths: list[str]) -> list[Loaded]:
+    """A multiprocessing pool over ``load_one``: the obvious way, for comparison."""
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        return pool.map(load_one, paths)
 
 
 def _loading(paths: list[str], runs: int) -> None:
-    """Every way of loading ``paths``, median ms each."""
+    """Every way of loading ``paths``."""
     ways: dict[str, Callable[[], object]] = {
         "one after the other": lambda: load_all(paths, strategy="sequential"),
         "2 threads": lambda: list(ThreadPoolExecutor(2).map(load_one, paths)),
-        "processes (forked)": lambda: load_all(paths, strategy="processes"),
-        "processes (fork server)": _in_a_thread(lambda: load_all(paths, strategy="processes")),
+        "multiprocessing pool of 2": lambda: _pool(paths),
+        "2 forked workers (processes)": lambda: load_all(paths, strategy="processes"),
         "auto (what open_library does)": lambda: load_all(paths),
     }
+    print(f"loading {len(paths)} briefs ({choose(paths)} for auto); ms, least CPU of {runs}:")
+    print(f"  {'':32} {'wall':>8} {'this cpu':>8} {'workers':>8} {'2 idle cores':>12} {'ratio':>6}")
     floor = None
-    print(f"loading {len(paths)} briefs:")
     for label, run in ways.items():
-        ms = median_ms(run, runs)
-        floor = floor or ms
-        print(f"  {label:32} {ms:8.1f} ms   {ms / floor:5.2f} x one after the other")
+        cost = _cost(run, runs)
+        floor = floor or cost.estimate
+        print(
+            f"  {label:32} {cost.wall:8.1f} {cost.parent:8.1f} {cost.children:8.1f}"
+            f" {cost.estimate:12.1f} {cost.estimate / floor:6.2f}"
+        )
+
+
+def _crossover(paths: list[str], runs: int) -> None:
+    """Where the workers start to pay: both ways over growing parts of the library."""
+    print("\nworkers against one after the other, on two idle cores (< 1: the workers win):")
+    print(f"  {'briefs':>6} {'bytes':>10} {'one by one':>10} {'workers':>8} {'ratio':>6}")
+    for count in (4, 8, 16, 32, 64, 128):
+        part = paths[:count]
+        size = sum(os.path.getsize(path) for path in part)
+        alone = _cost(lambda part=part: load_all(part, strategy="sequential"), runs).estimate
+        forked = _cost(lambda part=part: load_all(part, strategy="processes"), runs).estimate
+        print(f"  {count:6} {size:10,} {alone:8.1f}ms {forked:6.1f}ms {forked / alone:6.2f}")
 
 
 def _screen(search: LibrarySearch, query: str) -> None:
@@ -143,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = sorted(os.fspath(path) for path in folder.iterdir())
         _loading(paths, args.runs)
         _loading(paths[:3], args.runs * 3)
+        _crossover(paths, args.runs)
         library = open_library([folder])
         search = LibrarySearch(library)
         start = time.perf_counter()

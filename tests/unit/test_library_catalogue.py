@@ -3,7 +3,6 @@ that reports progress, can be cancelled, and never lets one bad file stop the ot
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from pathlib import Path
@@ -13,8 +12,16 @@ from library_briefs import brief_text, write
 
 from briefing_tui.library import LoadCancelled, load_all, open_library
 from briefing_tui.library.catalogue import Library
-from briefing_tui.library.loading import load_one
+from briefing_tui.library.loading import choose, load_one
 from briefing_tui.loader import MAX_BRIEF_BYTES
+
+
+def children() -> list[int]:
+    """The processes this one started that still exist (unreaped ones included)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        found += [int(pid) for pid in (task / "children").read_text().split()]
+    return found
 
 
 @pytest.fixture
@@ -64,13 +71,15 @@ def test_an_invalid_brief_is_listed_with_its_first_error_and_how_many_more(folde
 
 
 def test_workers_and_one_after_the_other_list_the_same_library(folder: Path) -> None:
+    paths = [os.fspath(path) for path in folder.iterdir()]
+    assert choose(paths, "processes") == "processes"
     sequential = open_library([folder], strategy="sequential")
     parallel = open_library([folder], strategy="processes")
     assert parallel.entries == sequential.entries
     assert [brief.title for _, brief in parallel.held()] == [
         brief.title for _, brief in sequential.held()
     ]
-    assert multiprocessing.active_children() == []
+    assert children() == []
 
 
 def test_a_huge_file_and_an_unreadable_one_do_not_stop_the_others(
@@ -98,6 +107,7 @@ def test_a_huge_file_and_an_unreadable_one_do_not_stop_the_others(
 @pytest.mark.parametrize("strategy", ["sequential", "processes"])
 def test_progress_is_reported_after_each_file(folder: Path, strategy: str) -> None:
     paths = sorted(os.fspath(path) for path in folder.iterdir())
+    assert choose(paths, strategy) == strategy
     seen: list[tuple[int, int, str]] = []
     loaded = load_all(paths, progress=lambda *args: seen.append(args), strategy=strategy)
     assert [result.path for result in loaded] == paths
@@ -108,6 +118,7 @@ def test_progress_is_reported_after_each_file(folder: Path, strategy: str) -> No
 @pytest.mark.parametrize("strategy", ["sequential", "processes"])
 def test_cancelling_stops_loading_and_leaves_no_worker(folder: Path, strategy: str) -> None:
     paths = sorted(os.fspath(path) for path in folder.iterdir())
+    assert choose(paths, strategy) == strategy
     cancel = threading.Event()
     done: list[int] = []
 
@@ -119,7 +130,20 @@ def test_cancelling_stops_loading_and_leaves_no_worker(folder: Path, strategy: s
     with pytest.raises(LoadCancelled):
         load_all(paths, progress=progress, cancel=cancel, strategy=strategy)
     assert done == [1, 2]
-    assert multiprocessing.active_children() == []
+    assert children() == []
+
+
+def test_a_process_running_threads_loads_one_after_the_other(folder: Path) -> None:
+    paths = [os.fspath(path) for path in folder.iterdir()]
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert choose(paths, "processes") == "sequential"  # forking it could deadlock the child
+    finally:
+        stop.set()
+        thread.join()
+    assert choose(paths, "processes") == "processes"
 
 
 def test_briefs_past_the_memory_budget_are_listed_and_loaded_again_when_opened(

@@ -12,13 +12,17 @@ from pathlib import Path
 from library_briefs import brief_text, write
 
 SCRIPT = """
+import os
 import sys
 from briefing_tui.library import open_library
+from briefing_tui.library.loading import choose
 
 def progress(done, total, name):
     print(f"{done}/{total}", flush=True)
 
 def main():
+    files = [os.path.join(sys.argv[1], name) for name in os.listdir(sys.argv[1])]
+    print(choose(files, "processes"), flush=True)
     try:
         open_library([sys.argv[1]], progress=progress, strategy="processes")
     except KeyboardInterrupt:
@@ -62,6 +66,7 @@ def test_ctrl_c_during_loading_exits_cleanly_and_stops_every_worker(tmp_path: Pa
         start_new_session=True,  # its own process group, which Ctrl-C in a terminal signals whole
     )
     assert process.stdout is not None
+    assert process.stdout.readline() == "processes\n"
     first = process.stdout.readline()
     assert first.endswith("/60\n"), first
     os.killpg(process.pid, signal.SIGINT)

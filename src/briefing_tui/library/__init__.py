@@ -6,7 +6,14 @@ Pure data layer, no Textual. ``open_library(paths)`` gives a ``Library``; ``Libr
 
 from briefing_tui.library.catalogue import MAX_HELD_BYTES, Library, LibraryEntry, open_library
 from briefing_tui.library.discovery import BRIEF_SUFFIXES, Found, discover
-from briefing_tui.library.loading import Cancel, LoadCancelled, Loaded, Progress, load_all
+from briefing_tui.library.loading import (
+    Cancel,
+    LoadCancelled,
+    Loaded,
+    Loading,
+    Progress,
+    load_all,
+)
 from briefing_tui.library.people import LibraryPerson, PersonItem, library_people, name_key
 from briefing_tui.library.results import BriefHits, LibraryHit, LibraryResult
 from briefing_tui.library.search import LibrarySearch
@@ -25,6 +32,7 @@ __all__ = [
     "LibrarySearch",
     "LoadCancelled",
     "Loaded",
+    "Loading",
     "PersonItem",
     "Progress",
     "discover",
