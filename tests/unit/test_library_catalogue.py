@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from library_briefs import brief_text, write
 
-from briefing_tui.library import LoadCancelled, load_all, open_library
+from briefing_tui.library import LoadCancelled, load_all, loading, open_library
 from briefing_tui.library.catalogue import Library
 from briefing_tui.library.loading import choose, load_one
 from briefing_tui.loader import MAX_BRIEF_BYTES
@@ -156,3 +156,13 @@ def test_briefs_past_the_memory_budget_are_listed_and_loaded_again_when_opened(
     assert len(library.valid) == 5
     assert [library.entries[number].title for number, _ in library.held()] == ["G7"]
     assert library.brief(4).title == "Old talks"  # not held: loaded again
+
+
+def test_what_a_worker_that_dies_early_did_not_send_is_loaded_all_the_same(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = sorted(os.fspath(path) for path in folder.iterdir())
+    monkeypatch.setattr(loading, "_work", lambda paths, fd: os._exit(1))  # runs in the fork
+    loaded = load_all(paths, strategy="processes")
+    assert loaded == load_all(paths, strategy="sequential")
+    assert children() == []
