@@ -194,11 +194,16 @@ def main(argv: list[str] | None = None) -> int:
             f"library: {args.briefs} briefs of {args.items} items, {size:,} bytes;"
             f" one brief of {args.briefs * args.items:,} items, {one.stat().st_size:,} bytes"
         )
-        floor = median_ms(lambda: load_brief(one), args.runs)
-        listing = median_ms(lambda: open_library([folder]), args.runs)
-        print(f"load_brief, the one brief          {floor:8.1f} ms")
-        print(f"open_library, the {args.briefs} briefs     {listing:8.1f} ms")
-        print(f"ratio  library / one brief         {listing / floor:8.2f}\n")
+        floor = _cost(lambda: load_brief(one), args.runs)
+        listing = _cost(lambda: open_library([folder]), args.runs)
+        print(f"{'ms, least CPU of ' + str(args.runs):34} {'wall':>8} {'on 2 idle cores':>16}")
+        print(f"{'load_brief, the one brief':34} {floor.wall:8.1f} {floor.estimate:16.1f}")
+        label = f"open_library, the {args.briefs} briefs"
+        print(f"{label:34} {listing.wall:8.1f} {listing.estimate:16.1f}")
+        print(
+            f"{'ratio  library / one brief':34} {listing.wall / floor.wall:8.2f}"
+            f" {listing.estimate / floor.estimate:16.2f}\n"
+        )
         paths = sorted(os.fspath(path) for path in folder.iterdir())
         _loading(paths, args.runs)
         _loading(paths[:3], args.runs * 3)
