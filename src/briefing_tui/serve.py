@@ -101,7 +101,7 @@ def _checked(path: str | None) -> tuple[Path, str]:
 
     brief = Path(path) if path is not None else bundled("briefs") / SUMMIT_BRIEF
     if brief.is_dir():
-        raise ServeError(f"briefing: error: {_folder_refusal(brief)}")
+        raise ServeError(*_folder_refusal(brief))
     try:
         loaded = load_brief(brief)
     except BriefInvalid as invalid:
@@ -109,19 +109,20 @@ def _checked(path: str | None) -> tuple[Path, str]:
     return brief.absolute(), loaded.title
 
 
-def _folder_refusal(folder: Path) -> str:
+def _folder_refusal(folder: Path) -> list[str]:
     """Why a folder is not served (the reader opens one brief), and which brief to serve."""
     from briefing_tui.library import open_library
 
     shown = printable_path(folder)
-    newest = next(iter(open_library([folder]).valid), None)
-    if newest is None:
-        return f"{shown}: no valid brief in this folder (`briefing validate` says why)"
-    suggestion = shlex.quote(printable_path(newest.path))
-    return (
-        f"{shown} is a folder: the reader in a browser opens one brief;"
+    library = open_library([folder])
+    if not library.valid:
+        errors = [str(entry.error) for entry in library.invalid if entry.error is not None]
+        return [f"briefing: error: {shown}: no valid brief in this folder", *errors]
+    suggestion = shlex.quote(printable_path(library.valid[0].path))
+    return [
+        f"briefing: error: {shown} is a folder: the reader in a browser opens one brief;"
         f" serve one of them, such as the newest: briefing serve {suggestion}"
-    )
+    ]
 
 
 def _where(host: str, port: int) -> str:

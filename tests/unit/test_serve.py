@@ -69,6 +69,19 @@ def test_a_folder_is_refused_with_its_newest_brief_to_serve_instead(
     assert started == []
 
 
+def test_a_folder_without_a_valid_brief_says_so_with_each_file_s_first_error(
+    tmp_path: Path, started: list[tuple[str, str, int]]
+) -> None:
+    bad = write(tmp_path, "bad.yaml", "brief: 1\ntitel: x\n")
+    result = CliRunner().invoke(main, ["serve", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"briefing: error: {tmp_path}: no valid brief in this folder",
+        f"{bad}:1:1: error: $: missing required key 'title'",
+    ]
+    assert started == []
+
+
 def test_a_port_in_use_is_one_line_and_exit_1(started: list[tuple[str, str, int]]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
