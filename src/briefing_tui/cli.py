@@ -243,3 +243,20 @@ def new_command(path: str) -> None:
         _fail([f"briefing: error: {error}"])
     for line in report_lines(written):
         click.echo(line, err=True)
+
+
+@main.command("serve")
+@click.argument("path", required=False, metavar="[PATH|DIR]")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port."
+)
+def serve_command(path: str | None, host: str, port: int) -> None:
+    """Serve the reader to web browsers (the bundled summit brief when PATH is left out).
+
+    Only this machine can connect unless --host names another address: then anyone who can
+    reach the port can read the brief.
+    """
+    from briefing_tui.serve import serve
+
+    sys.exit(serve(path, host=host, port=port))

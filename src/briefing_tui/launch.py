@@ -9,12 +9,13 @@ else (subcommands, options, help, mistakes) goes to cli.py, whose `open` command
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_INVALID = 1
-SUBCOMMANDS = frozenset({"open", "validate", "export", "schema", "new"})
+SUBCOMMANDS = frozenset({"open", "validate", "export", "schema", "new", "serve"})
 """The command line's subcommands; any other lone word is the path of a brief to open."""
 
 
@@ -38,7 +39,8 @@ def open_brief(path: str | None) -> int:
     gc.disable()
     brief_path = path if path is not None else str(bundled("briefs") / SUMMIT_BRIEF)
     preload = Preload(brief_path)  # loads while Textual is imported below
-    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    # A terminal, or a web page: `briefing serve` runs the reader under Textual's web driver.
+    terminal = (sys.stdin.isatty() and sys.stdout.isatty()) or "TEXTUAL_DRIVER" in os.environ
     if terminal:
         from briefing_tui.app import BriefingApp
     try:

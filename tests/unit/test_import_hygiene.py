@@ -28,6 +28,9 @@ DATA_LAYER = [
     "briefing_tui.alignment",
     "briefing_tui.sourcecheck",
     "briefing_tui.template",
+    "briefing_tui.library",
+    "briefing_tui.library.search",
+    "briefing_tui.library.people",
 ]
 
 
