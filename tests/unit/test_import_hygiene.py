@@ -28,6 +28,9 @@ DATA_LAYER = [
     "briefing_tui.alignment",
     "briefing_tui.sourcecheck",
     "briefing_tui.template",
+    "briefing_tui.filestate",
+    "briefing_tui.mounts",
+    "briefing_tui.filewatch",
 ]
 
 
