@@ -31,6 +31,7 @@ DATA_LAYER = [
     "briefing_tui.filestate",
     "briefing_tui.mounts",
     "briefing_tui.filewatch",
+    "briefing_tui.reload",
 ]
 
 
