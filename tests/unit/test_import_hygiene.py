@@ -32,6 +32,7 @@ DATA_LAYER = [
     "briefing_tui.mounts",
     "briefing_tui.filewatch",
     "briefing_tui.reload",
+    "briefing_tui.editor",
 ]
 
 
