@@ -16,8 +16,8 @@ __all__ = ["NO_NOTIFICATIONS", "filesystem_type", "polling_reason"]
 NO_NOTIFICATIONS = frozenset(
     {
         *("nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "ceph", "glusterfs"),
-        *("lustre", "gpfs", "beegfs", "davfs", "9p", "virtiofs", "vboxsf", "vmhgfs", "prl_fs"),
-        *("fuse.sshfs", "fuse.rclone", "fuse.s3fs", "fuse.davfs2", "fuse.glusterfs"),
+        *("lustre", "gpfs", "beegfs", "davfs", "9p", "drvfs", "virtiofs", "vboxsf", "vmhgfs"),
+        *("prl_fs", "fuse.sshfs", "fuse.rclone", "fuse.s3fs", "fuse.davfs2", "fuse.glusterfs"),
         *("fuse.vmhgfs-fuse", "fuse.gcsfuse", "fuse.juicefs"),
     }
 )
