@@ -31,6 +31,11 @@ DATA_LAYER = [
     "briefing_tui.library",
     "briefing_tui.library.search",
     "briefing_tui.library.people",
+    "briefing_tui.filestate",
+    "briefing_tui.mounts",
+    "briefing_tui.filewatch",
+    "briefing_tui.reload",
+    "briefing_tui.editor",
 ]
 
 
