@@ -136,8 +136,8 @@ class BriefingApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key (the help screen)."""
+        from briefing_tui.query import QUERY_SYNTAX
         from briefing_tui.screens.help_screen import HelpScreen
-        from briefing_tui.search_state import QUERY_SYNTAX
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_groups(), [("Search queries", QUERY_SYNTAX)]))

@@ -4,8 +4,9 @@ The index keeps each item's searchable text folded (accents off; lower-cased, an
 smart case) in one string per item, fields joined by NUL, so a query is a few ``str`` containment
 scans. Hits, where they matched (fields, spans in the original text) and how well (score) are
 worked out only when asked (search_result.py). When nothing matches, words found nowhere are
-corrected against the brief's vocabulary and the search runs again. The query language, folding
-and spelling are in query.py; a line of a match for a results row is in snippet.py.
+corrected against the brief's vocabulary and the search runs again. The query language is in
+query.py, folding in folding.py, the vocabulary in spelling.py; a line of a match for a results
+row is in snippet.py.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from briefing_tui.folding import fold, fold_offsets
 from briefing_tui.model import (
     SECTIONS,
     Agreement,
@@ -25,17 +27,9 @@ from briefing_tui.model import (
     Quote,
     Section,
 )
-from briefing_tui.query import (
-    Field,
-    Query,
-    QueryError,
-    Speller,
-    Term,
-    fold,
-    fold_offsets,
-    parse_query,
-)
+from briefing_tui.query import Field, Query, QueryError, Term, parse_query
 from briefing_tui.search_result import Hit, Hits, Match, SearchResult, SearchRun, Span
+from briefing_tui.spelling import Speller
 
 __all__ = [
     "Hit",

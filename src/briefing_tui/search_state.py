@@ -29,18 +29,6 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
 
-QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
-    ("word", "Items containing it anywhere (hyd finds hydrogen); words are AND-ed."),
-    ('"a phrase"', "Those words together, in that order."),
-    ("speaker:name", "Quotes and analysis by that person (expert: too)."),
-    ("tag:word", "Items with a tag containing it."),
-    ("title:word", "Only in the titles of agreements and analysis."),
-    ("in:quotes", "One section (a prefix works: in:q, in:a); several add up."),
-    ("-word", "Items without it (-tag:x, -in:questions too)."),
-    ("smart case", "Any capital makes the search case-sensitive; accents never matter."),
-)
-"""The query language (query.py), as the help screen lists it."""
-
 
 class QueryHistory:
     """Earlier queries, oldest first, and a cursor for recalling them with up and down."""

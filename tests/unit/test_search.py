@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from briefing_tui.folding import fold
 from briefing_tui.loader import load_brief
 from briefing_tui.model import (
     SECTIONS,
@@ -23,7 +24,6 @@ from briefing_tui.model import (
     Question,
     Quote,
 )
-from briefing_tui.query import fold
 from briefing_tui.search import Match, SearchIndex, SearchResult
 from briefing_tui.snippet import snippet
 

@@ -9,8 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input
 
+from briefing_tui.history import History, Location
 from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, Lookup, Section
-from briefing_tui.screens.history import History, Location
 from briefing_tui.widgets.brief_header import BriefHeader
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.pane_tabs import PaneTabs
