@@ -13,14 +13,12 @@ from typing import TYPE_CHECKING
 from briefing_tui.model import (
     SECTION_TITLES,
     SECTIONS,
-    Agreement,
-    Analysis,
     Brief,
     Item,
     ItemRef,
     Lookup,
-    Quote,
     Section,
+    kind_of,
 )
 
 if TYPE_CHECKING:
@@ -78,32 +76,18 @@ class QueryHistory:
         self._cursor = None
 
 
-def _person(item: Item) -> str | None:
-    if isinstance(item, Quote):
-        return item.speaker
-    if isinstance(item, Analysis):
-        return item.expert
-    return None
-
-
 def headline_spans(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> Spans:
     """Where `matches` fall in the item's headline (model.headline), as offsets into it."""
-    person = _person(item)
+    kind = kind_of(item)
+    person = kind.person_of(item)
     name = lookup.person_name(person) if person is not None else ""
     shift = len(name) + 2 if person is not None else 0
-    if isinstance(item, Agreement):
-        body = "title"
-    elif isinstance(item, Quote):
-        body = "text"
-    elif isinstance(item, Analysis):
-        body = "title" if item.title else "summary"
-    else:
-        body = "question"
+    body = kind.headline_field(item)
     spans: list[Span] = []
     for match in matches:
         if match.field == body:
             spans += [(start + shift, end + shift) for start, end in match.spans]
-        elif match.field in ("speaker", "expert"):  # "Name, role": the name leads the headline
+        elif match.field == kind.person:  # "Name, role": the name leads the headline
             spans += [
                 (start, min(end, len(name))) for start, end in match.spans if start < len(name)
             ]
@@ -113,11 +97,12 @@ def headline_spans(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> Sp
 def detail_highlights(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> dict[str, Spans]:
     """The spans of `matches` by detail field name ("title", "details[2]", "speaker"...)."""
     highlights: dict[str, Spans] = {}
-    person = _person(item)
+    kind = kind_of(item)
+    person = kind.person_of(item)
     for match in matches:
         key = match.field if match.entry is None else f"{match.field}[{match.entry}]"
         spans = match.spans
-        if match.field in ("speaker", "expert") and person is not None:
+        if match.field == kind.person and person is not None:
             size = len(lookup.person_name(person))  # the detail shows the role apart
             spans = tuple((start, min(end, size)) for start, end in spans if start < size)
         highlights[key] = spans

@@ -284,12 +284,6 @@ def test_every_occurrence_is_highlighted() -> None:
     assert len(summary.spans) == summary.text.lower().count("en")
 
 
-def test_ranked_puts_headline_matches_first() -> None:
-    result = INDEX.search("hydrogen")
-    assert result.ranked()[0].ref == ItemRef("questions", 0)
-    assert all(hit.score > 0 for hit in result.hits)
-
-
 def test_in_the_summit_brief_a_name_finds_all_the_person_said_and_analysed() -> None:
     path = Path(__file__).resolve().parents[2] / "briefs" / "eu-japan-summit-2023.yaml"
     brief = load_brief(path)

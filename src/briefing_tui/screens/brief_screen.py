@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input
 
 from briefing_tui.history import History, Location
-from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, Lookup, Section
+from briefing_tui.model import KINDS, SECTIONS, ItemRef, Lookup, Section
 from briefing_tui.widgets.brief_header import BriefHeader
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.pane_tabs import PaneTabs
@@ -18,8 +18,9 @@ from briefing_tui.widgets.related_list import RelatedList, Target
 from briefing_tui.widgets.section_pane import SectionPane
 
 OVERVIEW = "overview"
-PANES: tuple[str, ...] = (OVERVIEW, *SECTIONS)
-"""The panes, in tab order; keys 1-5 pick them."""
+PANE_TITLES: dict[str, str] = {OVERVIEW: "Overview"} | {kind.section: kind.title for kind in KINDS}
+"""The panes by id, in tab order (the Overview, then a pane per section); keys 1, 2... pick them."""
+PANES: tuple[str, ...] = tuple(PANE_TITLES)
 
 
 def pane_label(pane: str, lookup: Lookup) -> str:
@@ -28,7 +29,7 @@ def pane_label(pane: str, lookup: Lookup) -> str:
     if pane == OVERVIEW:
         return f"{number} Overview"
     section: Section = SECTIONS[number - 2]
-    return f"{number} {SECTION_TITLES[section]} {len(lookup.brief.section(section))}"
+    return f"{number} {PANE_TITLES[pane]} {len(lookup.brief.section(section))}"
 
 
 class BriefScreen(Screen[None]):
@@ -37,11 +38,10 @@ class BriefScreen(Screen[None]):
     AUTO_FOCUS = "#people"  # focused as the screen is composed, not in a later refresh
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_pane('overview')", "Overview", show=False, priority=True),
-        Binding("2", "show_pane('agreements')", "Agreements", show=False, priority=True),
-        Binding("3", "show_pane('quotes')", "Quotes", show=False, priority=True),
-        Binding("4", "show_pane('analysis')", "Analysis", show=False, priority=True),
-        Binding("5", "show_pane('questions')", "Questions", show=False, priority=True),
+        *(
+            Binding(str(number), f"show_pane('{pane}')", title, show=False, priority=True)
+            for number, (pane, title) in enumerate(PANE_TITLES.items(), start=1)
+        ),
         Binding("tab", "app.focus_next", "Next area", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous area", show=False),
         Binding("backspace,alt+left", "back", "Back"),

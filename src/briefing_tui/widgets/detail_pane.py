@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing_tui.model import Agreement, Analysis, Item, ItemRef, Lookup, Quote
+from briefing_tui.model import Item, ItemRef, Lookup, kind_of
 from briefing_tui.printable import printable
 from briefing_tui.widgets.related_list import RelatedList, Target
 
@@ -106,32 +106,24 @@ class DetailPane(VerticalScroll, can_focus=True):
                 return Content.assemble(name, (", ", _MUTED), (printable(person.role), "italic"))
             return name
 
-        if isinstance(item, Agreement):
-            parts += [_field(item.title, "title", highlights, "bold"), Content("")]
-            section("Summary", _field(item.summary, "summary", highlights))
-            if item.details:
+        kind = kind_of(item)
+        lead = kind.headline[0]  # said words in italics, the person after a dash; else bold
+        if text := getattr(item, lead):
+            parts.append(_field(text, lead, highlights, "italic" if kind.quoted else "bold"))
+        if kind.person is not None:
+            person = person_line(getattr(item, kind.person), kind.person)
+            parts.append(Content.assemble(("— ", _MUTED), person) if kind.quoted else person)
+        parts.append(Content(""))
+        for name, label in kind.body:
+            value = getattr(item, name)
+            if isinstance(value, tuple) and value:
                 points = [
-                    Content.assemble(("• ", _MUTED), _field(d, f"details[{n}]", highlights))
-                    for n, d in enumerate(item.details)
+                    Content.assemble(("• ", _MUTED), _field(text, f"{name}[{n}]", highlights))
+                    for n, text in enumerate(value)
                 ]
-                section("Details", Content("\n").join(points))
-        elif isinstance(item, Quote):
-            parts += [
-                _field(item.text, "text", highlights, "italic"),
-                Content.assemble(("— ", _MUTED), person_line(item.speaker, "speaker")),
-                Content(""),
-            ]
-            if item.context:
-                section("Context", _field(item.context, "context", highlights))
-        elif isinstance(item, Analysis):
-            if item.title:
-                parts.append(_field(item.title, "title", highlights, "bold"))
-            parts += [person_line(item.expert, "expert"), Content("")]
-            section("Analysis", _field(item.summary, "summary", highlights))
-        else:
-            parts += [_field(item.question, "question", highlights, "bold"), Content("")]
-            if item.why:
-                section("Why it matters", _field(item.why, "why", highlights))
+                section(label, Content("\n").join(points))
+            elif value:
+                section(label, _field(value, name, highlights))
         if item.tags:
             tags = [
                 _field(t, f"tags[{n}]", highlights, "$text-secondary")

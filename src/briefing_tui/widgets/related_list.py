@@ -11,16 +11,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing_tui.model import ItemRef, Lookup, Section, headline
+from briefing_tui.model import ItemRef, Lookup, headline, section_kind
 from briefing_tui.printable import printable
-
-ITEM_KINDS: dict[Section, str] = {
-    "agreements": "Agreement",
-    "quotes": "Quote",
-    "analysis": "Analysis",
-    "questions": "Question",
-}
-"""What one item of each section is called."""
 
 Target = ItemRef | str
 """Where a related entry leads: an item, or a person by id."""
@@ -30,7 +22,7 @@ def describe_target(target: Target, lookup: Lookup) -> Content:
     """One literal line naming a target: its section (or "Person") and its headline."""
     if isinstance(target, ItemRef):
         text = headline(lookup.item(target), lookup)
-        label = ITEM_KINDS[target.section]
+        label = section_kind(target.section).label
     else:
         person = lookup.people.get(target)
         text = person.name if person else target

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from textual.containers import Horizontal
 from textual.content import Content
 
-from briefing_tui.model import SECTION_TITLES, Lookup, Section, headline
-from briefing_tui.widgets.related_list import ITEM_KINDS
+from briefing_tui.model import SECTION_TITLES, Lookup, Section, headline, section_kind
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.detail_pane import DetailPane, Highlights
@@ -127,7 +126,7 @@ class SectionPane(Horizontal):
             if highlights is None and self._detail_highlights is not None:
                 highlights = self._detail_highlights(index)
             self.detail.show(self._items[index], highlights=highlights)
-            kind = ITEM_KINDS[self.section]
+            kind = section_kind(self.section).label
             self.detail.border_title = f"{kind} {index + 1} of {len(self._items)}"
 
     def _update_title(self) -> None:
