@@ -252,8 +252,8 @@ async def test_list_keys_on_the_people_show_each_persons_items(summit: Brief) ->
         assert overview.person_items.index == 0
 
 
-async def test_an_overview_without_people_says_so(brief_factory: BriefFactory) -> None:
-    app = BriefingApp(brief_factory(quotes=()))
+async def test_an_overview_without_people_says_so(make_brief: BriefFactory) -> None:
+    app = BriefingApp(make_brief(quotes=()))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("j", "enter")
         await pilot.pause()

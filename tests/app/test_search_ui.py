@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
+from collections.abc import Callable
 
-import msgspec
 import pytest
-import yaml
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -17,21 +14,7 @@ from briefing_tui.widgets.search_results import SearchResults
 from briefing_tui.widgets.search_view import SearchView
 from briefing_tui.widgets.section_pane import SectionPane
 
-SUMMIT = Path(__file__).resolve().parents[2] / "briefs" / "eu-japan-summit-2023.yaml"
-
-
-@pytest.fixture
-def bundled_summit() -> Brief:
-    """The bundled Japan–EU summit brief."""
-    return msgspec.convert(yaml.safe_load(SUMMIT.read_text(encoding="utf-8")), Brief)
-
-
-def make_brief(**sections: tuple[object, ...]) -> Brief:
-    """A brief with just the given items (and people)."""
-    empty = {name: () for name in ("agreements", "quotes", "analysis", "questions")}
-    return Brief(
-        brief=1, title="A brief", date=dt.date(2024, 1, 2), summary="S.", **{**empty, **sections}
-    )  # type: ignore[arg-type]
+BriefFactory = Callable[..., Brief]
 
 
 def status(app: BriefingApp) -> str:
@@ -73,7 +56,8 @@ async def search(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
-def fruit_brief() -> Brief:
+@pytest.fixture
+def fruit_brief(make_brief: BriefFactory) -> Brief:
     """Three agreements and two quotes about fruit, for exact counts."""
     return make_brief(
         agreements=(
@@ -89,8 +73,10 @@ def fruit_brief() -> Brief:
     )
 
 
-async def test_slash_opens_the_bar_in_place_of_the_panes_and_results_update_as_you_type() -> None:
-    app = BriefingApp(fruit_brief())
+async def test_slash_opens_the_bar_in_place_of_the_panes_and_results_update_as_you_type(
+    fruit_brief: Brief,
+) -> None:
+    app = BriefingApp(fruit_brief)
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "pear")
         view = app.screen.query_one(SearchView)
@@ -155,8 +141,10 @@ async def test_enter_opens_the_first_hit_with_matches_highlighted(bundled_summit
         assert messages(app)[-1] == "hit 1 of 5"
 
 
-async def test_tab_moves_into_the_results_and_enter_or_a_click_opens_one() -> None:
-    app = BriefingApp(fruit_brief())
+async def test_tab_moves_into_the_results_and_enter_or_a_click_opens_one(
+    fruit_brief: Brief,
+) -> None:
+    app = BriefingApp(fruit_brief)
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "apple")
         await pilot.press("tab")
@@ -175,8 +163,8 @@ async def test_tab_moves_into_the_results_and_enter_or_a_click_opens_one() -> No
         assert pane(app, "agreements").index == 1
 
 
-async def test_n_and_shift_n_walk_the_hits_across_panes() -> None:
-    app = BriefingApp(fruit_brief())
+async def test_n_and_shift_n_walk_the_hits_across_panes(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "orchards")
         await pilot.press("escape")
@@ -199,7 +187,8 @@ async def test_n_and_shift_n_walk_the_hits_across_panes() -> None:
         assert messages(app)[-1] == "hit 2 of 2 · from the bottom"
 
 
-def numbered_brief() -> Brief:
+@pytest.fixture
+def numbered_brief(make_brief: BriefFactory) -> Brief:
     """Five agreements and two quotes; "even" is in agreements 1 and 3 and in quote 1."""
     return make_brief(
         agreements=tuple(
@@ -221,8 +210,8 @@ async def walk(pilot: Pilot[None], *keys: str) -> tuple[str, int | None, str]:
     return app.screen.active_pane, shown, messages(app)[-1]
 
 
-async def test_n_and_shift_n_go_from_the_item_the_reader_is_on() -> None:
-    app = BriefingApp(numbered_brief())
+async def test_n_and_shift_n_go_from_the_item_the_reader_is_on(numbered_brief: Brief) -> None:
+    app = BriefingApp(numbered_brief)
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "even")
         await pilot.press("escape", "2", "down", "down")  # agreement 2: not a hit
@@ -232,8 +221,10 @@ async def test_n_and_shift_n_go_from_the_item_the_reader_is_on() -> None:
         assert await walk(pilot, "3", "N") == ("agreements", 3, "hit 2 of 3")
 
 
-async def test_n_and_shift_n_wrap_at_the_ends_of_the_brief_and_say_so() -> None:
-    app = BriefingApp(numbered_brief())
+async def test_n_and_shift_n_wrap_at_the_ends_of_the_brief_and_say_so(
+    numbered_brief: Brief,
+) -> None:
+    app = BriefingApp(numbered_brief)
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "even")
         await pilot.press("escape")
@@ -244,8 +235,8 @@ async def test_n_and_shift_n_wrap_at_the_ends_of_the_brief_and_say_so() -> None:
         assert await walk(pilot, "1", "n") == ("agreements", 1, "hit 1 of 3")
 
 
-async def test_escape_closes_the_bar_then_clears_the_highlights() -> None:
-    app = BriefingApp(fruit_brief())
+async def test_escape_closes_the_bar_then_clears_the_highlights(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
         await search(pilot, "pear")
@@ -262,8 +253,10 @@ async def test_escape_closes_the_bar_then_clears_the_highlights() -> None:
         assert not agreements.item_list._highlights.get(1)
 
 
-async def test_filter_mode_narrows_every_pane_and_is_lifted_by_the_toggle_or_escape() -> None:
-    app = BriefingApp(fruit_brief())
+async def test_filter_mode_narrows_every_pane_and_is_lifted_by_the_toggle_or_escape(
+    fruit_brief: Brief,
+) -> None:
+    app = BriefingApp(fruit_brief)
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "apple")
         await pilot.press("ctrl+f")
@@ -286,8 +279,8 @@ async def test_filter_mode_narrows_every_pane_and_is_lifted_by_the_toggle_or_esc
         assert app.search_result is None
 
 
-async def test_up_and_down_recall_earlier_searches() -> None:
-    app = BriefingApp(fruit_brief())
+async def test_up_and_down_recall_earlier_searches(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
     async with app.run_test(size=(100, 30)) as pilot:
         for query in ("pear", "grain"):
             await search(pilot, query)
@@ -309,7 +302,9 @@ async def test_up_and_down_recall_earlier_searches() -> None:
         assert status(app) == "Agreements 1 · Quotes 0 · Analysis 0 · Questions 0"
 
 
-async def test_a_match_only_in_a_persons_role_shows_on_the_row_as_context() -> None:
+async def test_a_match_only_in_a_persons_role_shows_on_the_row_as_context(
+    make_brief: BriefFactory,
+) -> None:
     brief = make_brief(
         quotes=(Quote(speaker="ann", text="We love apples."),),
         analysis=(
@@ -334,8 +329,8 @@ async def test_a_match_only_in_a_persons_role_shows_on_the_row_as_context() -> N
         ]
 
 
-async def test_a_typo_says_no_exact_match_and_offers_the_closest() -> None:
-    app = BriefingApp(fruit_brief())
+async def test_a_typo_says_no_exact_match_and_offers_the_closest(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "hydrgen")
         assert status(app).startswith("No exact match for hydrgen — closest: hydrogen")
@@ -346,7 +341,7 @@ async def test_a_typo_says_no_exact_match_and_offers_the_closest() -> None:
         assert results_text(app) == []
 
 
-async def test_search_text_is_never_markup() -> None:
+async def test_search_text_is_never_markup(make_brief: BriefFactory) -> None:
     brief = make_brief(
         agreements=(Agreement(title="[@click=app.quit]Deal[/] [b]x", summary="[red]s[/red]"),)
     )
@@ -359,8 +354,8 @@ async def test_search_text_is_never_markup() -> None:
         assert app.is_running and app.screen.active_pane == "agreements"
 
 
-async def test_help_documents_the_search_keys_and_query_language() -> None:
-    app = BriefingApp(fruit_brief())
+async def test_help_documents_the_search_keys_and_query_language(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.press("f1")
         await pilot.pause()
