@@ -54,3 +54,32 @@ async def test_an_unknown_saved_theme_falls_back_to_dark(summit: Brief) -> None:
     async with app.run_test(size=(100, 30)):
         assert app.theme == "textual-dark"
 
+
+def list_colours(app: BriefingApp) -> list[list[tuple[str, str, str]]]:
+    """The Agreements list as drawn: each line's segments as (text, colour, background)."""
+    item_list = app.screen.query_one("#agreements-pane ItemList")
+    height = item_list.scrollable_content_region.height
+    return [
+        [(seg.text, str(seg.style.color), str(seg.style.bgcolor)) for seg in strip if seg.style]
+        for strip in map(item_list.render_line, range(height))
+    ]
+
+
+async def test_a_theme_switch_redraws_every_row_in_the_new_colours(
+    summit: Brief, run_command: RunCommand
+) -> None:
+    switched = BriefingApp(summit)
+    async with switched.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "j", "j", "k")
+        await pilot.pause()
+        dark = list_colours(switched)
+        await run_command(pilot, "light theme")
+        assert switched.theme == "textual-light"
+        after = list_colours(switched)
+    started_light = BriefingApp(summit)  # the switch was saved: this one starts light
+    async with started_light.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "j", "j", "k")
+        await pilot.pause()
+        light = list_colours(started_light)
+    assert light != dark
+    assert after == light

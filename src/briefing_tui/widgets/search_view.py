@@ -158,7 +158,7 @@ class SearchView(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.results.hit_count:
+        if self.results.row_count:
             self.open_hit(self.results.cursor)
         else:
             self.close()
@@ -181,7 +181,7 @@ class SearchView(Vertical):
 
     def on_search_bar_to_results(self, event: SearchBar.ToResults) -> None:
         event.stop()
-        if self.results.hit_count:
+        if self.results.row_count:
             self.results.focus()
 
     def action_close(self) -> None:
