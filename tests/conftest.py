@@ -11,6 +11,7 @@ from pathlib import Path
 import msgspec
 import pytest
 import yaml
+from textual.app import App
 from textual.pilot import Pilot
 
 from briefing_tui.model import Agreement, Brief, Person, Quote
@@ -92,6 +93,35 @@ async def run_command(pilot: Pilot[None], query: str, expect: str | None = None)
     await pilot.pause()
 
 
+class Toasts:
+    """The notifications on screen, oldest first, as (message, severity)."""
+
+    def __call__(self, app: App[None]) -> list[tuple[str, str]]:
+        shown = []
+        for toast in app.screen.query("Toast"):
+            text = str(toast.render()).splitlines()  # a title comes first, on a line of its own
+            severity = next(name[1:] for name in toast.classes if name in _SEVERITIES)
+            shown.append((text[-1] if text else "", severity))
+        return shown
+
+    async def wait(self, pilot: Pilot[None], count: int = 1) -> list[tuple[str, str]]:
+        """The notifications on screen once there are `count` or more and they have settled
+        (old ones cleared, new ones shown)."""
+        shown: list[list[tuple[str, str]]] = [[]]
+
+        def settled() -> bool:
+            now = self(pilot.app)
+            done = len(now) >= count and now == shown[0]
+            shown[0] = now
+            return done
+
+        await wait_until(pilot, settled)
+        return shown[0]
+
+
+_SEVERITIES = {"-information", "-warning", "-error"}
+
+
 @pytest.fixture(autouse=True)
 def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Settings go to a temp dir, never to the real home (nor a saved theme into a snapshot)."""
@@ -128,6 +158,12 @@ def bundled_summit() -> Brief:
 def wait_until_fixture() -> WaitUntil:
     """`wait_until(pilot, condition)`: run the app until the condition holds."""
     return wait_until
+
+
+@pytest.fixture(scope="session")
+def toasts() -> Toasts:
+    """`toasts(app)`, or `await toasts.wait(pilot)`: the notifications on screen."""
+    return Toasts()
 
 
 @pytest.fixture(name="run_command", scope="session")

@@ -47,16 +47,16 @@ class BriefCommands(Provider):
                     partial(screen.action_show_pane, pane),
                     f"Show the {title} pane (key {number})",
                 )
-        yield (
-            "Search the brief",
-            partial(self.app.run_action, "app.search"),
-            "Every section, as you type (key /)",
-        )
-        yield (
-            "Export to Markdown",
-            partial(self.app.run_action, "app.export"),
-            "The whole brief, this pane or the search results (key e)",
-        )
+            yield (
+                "Search the brief",
+                partial(screen.run_action, "search"),
+                "Every section, as you type (key /)",
+            )
+            yield (
+                "Export to Markdown",
+                partial(screen.run_action, "export"),
+                "The whole brief, this pane or the search results (key e)",
+            )
         for name, theme in THEMES.items():
             yield (
                 f"Switch to the {name} theme",

@@ -25,6 +25,7 @@ from briefing_tui.model import (
     Quote,
 )
 from briefing_tui.search import Match, SearchIndex, SearchResult
+from briefing_tui.search_state import step_hit
 from briefing_tui.snippet import snippet
 
 BriefFactory = Callable[..., Brief]
@@ -537,3 +538,14 @@ def test_exclusions_remove_exactly_the_items_with_the_word(
     assert {hit.ref for hit in index.search(f'"{word}" -{excluded}').hits} == kept - dropped
     everything = {ItemRef(s, n) for s in SECTIONS for n in range(len(brief.section(s)))}
     assert {hit.ref for hit in index.search(f"-{excluded}").hits} == everything - dropped
+
+
+def test_n_and_shift_n_step_from_the_readers_place_and_wrap(index: SearchIndex) -> None:
+    result = index.search("hydrogen")  # agreements 0, analysis 0, questions 0
+    assert step_hit(result, 1, None) == (0, False)  # from the Overview: the first hit
+    assert step_hit(result, -1, None) == (2, True)  # back from the top: the last
+    assert step_hit(result, 1, ItemRef("analysis", 0)) == (2, False)  # on a hit: the next
+    assert step_hit(result, 1, ItemRef("questions", 0)) == (0, True)
+    assert step_hit(result, 1, ItemRef("quotes", 1)) == (1, False)  # between hits
+    assert step_hit(result, -1, ItemRef("quotes", 1)) == (0, False)
+    assert step_hit(result, 1, "quotes") == (1, False)  # a pane with nothing selected: its top

@@ -111,10 +111,6 @@ class SectionPane(Horizontal):
             self._list.set_highlights(rows)
             self._show_detail(self._list.index, again=True)
 
-    def show_detail(self, highlights: Highlights | None = None) -> None:
-        """Re-render the selected item, marking `highlights` (search matches by field)."""
-        self._show_detail(self.item_list.index, highlights, again=True)
-
     def _show_detail(
         self, index: int | None, highlights: Highlights | None = None, *, again: bool = False
     ) -> None:
