@@ -136,6 +136,20 @@ async def test_arrow_and_enter_on_the_choices_export_the_highlighted_one(
         assert "Exported: Open questions only" in text
 
 
+async def test_enter_on_the_choices_keeps_the_pressed_one_when_it_is_highlighted(
+    summit: Brief, folder: Path
+) -> None:
+    app = BriefingApp(summit)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "e")
+        await pilot.pause()
+        await pilot.press("tab")  # the highlight starts on the pressed option: the whole brief
+        await export(pilot)
+        text = (folder / "brief.md").read_text(encoding="utf-8")
+        assert "## Agreements" in text and "Exported:" not in text
+        assert not isinstance(app.screen, ExportScreen)
+
+
 async def test_current_pane_is_disabled_on_the_overview(
     dialog: tuple[BriefingApp, Pilot[None]],
 ) -> None:
