@@ -121,7 +121,8 @@ def _add_decision_kind(model: str) -> str:
 def test_a_new_kind_declared_in_the_model_is_searched_exported_and_shown(tmp_path: Path) -> None:
     copy = tmp_path / "src" / "briefing_tui"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(PACKAGE.parent.parent / "styles", copy / "styles")
+    if not (copy / "styles").is_dir():  # a source checkout: the styles are beside the package
+        shutil.copytree(Path(__file__).resolve().parents[2] / "styles", copy / "styles")
     model = copy / "model.py"
     model.write_text(_add_decision_kind(model.read_text(encoding="utf-8")), encoding="utf-8")
     brief = tmp_path / "brief.yaml"
