@@ -12,6 +12,7 @@ from briefing_tui.app import BriefingApp
 from briefing_tui.model import Brief
 from briefing_tui.widgets.cursor_list import CursorList
 from briefing_tui.widgets.search_results import SearchResults
+from briefing_tui.widgets.section_pane import SectionPane
 
 WaitUntil = Callable[[Pilot[None], Callable[[], object]], Awaitable[None]]
 
@@ -57,3 +58,16 @@ async def test_moving_in_scrolled_search_results_lights_one_hit(
         assert results.result is not None
         index = results.result.hits[results.cursor].ref.index
         assert lit_lines(results) == [f"Agreement number {index}  summary: Summary {index}."]
+
+
+async def test_the_detail_follows_where_a_run_of_keys_stops(
+    big_brief: Callable[[int], Brief], wait_until: WaitUntil
+) -> None:
+    app = BriefingApp(big_brief(500))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", *"j" * 30, "k")  # j held down, then one back
+        pane = app.screen.query_one("#agreements-pane", SectionPane)
+        await wait_until(pilot, lambda: pane.detail.border_title == "Agreement 30 of 500")
+        body = str(pane.detail.query_one("#detail-body").render())
+        assert body.startswith("Agreement number 29\n")
+        assert pane.index == 29

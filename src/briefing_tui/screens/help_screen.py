@@ -92,7 +92,7 @@ def widget_key_groups() -> list[BindingGroup]:
 
     return [
         ("Lists of items, people and what each said", list(ItemList.BINDINGS)),
-        ("Related items and people", [*RelatedList.BINDINGS, Binding("enter", "select", "Follow")]),
+        ("Related items and people", list(RelatedList.BINDINGS)),
         ("Search bar", [Binding("enter", "submit", "Open the hit"), *SearchBar.BINDINGS]),
         ("Search results", [*SearchResults.BINDINGS, *SearchView.BINDINGS]),
     ]

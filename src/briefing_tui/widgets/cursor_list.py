@@ -63,6 +63,7 @@ class CursorList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
         self._center_cursor = cursor > 0  # a jump (not a step) centres its row once laid out
+        self._laid_out_rows: Size | None = None  # the virtual size at the last layout
         self.set_reactive(CursorList.cursor, cursor)
 
     # --- what a subclass says ---------------------------------------------------------------
@@ -128,10 +129,14 @@ class CursorList(ScrollView, can_focus=True):
     def reset(self, cursor: int = 0) -> None:
         """The rows changed: drop every rendered line, size the list anew, put the cursor on
         `cursor` without announcing it, and repaint."""
-        self._lines.clear()
+        self.clear_line_cache()
         self.virtual_size = Size(0, self.line_count)
         self.set_reactive(CursorList.cursor, self.validate_cursor(cursor))
         self.refresh()
+
+    def clear_line_cache(self) -> None:
+        """Forget every rendered line (the rows will be drawn anew when next shown)."""
+        self._lines.clear()
 
     def refresh_rows(self, *rows: int) -> None:
         """Repaint the lines of these rows (those on screen), and only those."""
@@ -155,6 +160,17 @@ class CursorList(ScrollView, can_focus=True):
             self.scroll_to(y=bottom - height + 1, animate=False)
 
     # --- drawing -----------------------------------------------------------------------------
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # A layout passes a line-API widget its own size as its virtual size, which a ScrollView
+        # ignores but takes for a change: its scrollbar would repaint after every layout of the
+        # screen (a frame of its own). Only a change of size, room or rows is one.
+        if self.virtual_size != self._laid_out_rows:
+            self._laid_out_rows = self.virtual_size
+            return super()._size_updated(size, virtual_size, container_size, layout)
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -180,12 +196,17 @@ class CursorList(ScrollView, can_focus=True):
         key = (line, width, on_cursor, on_cursor and self.has_focus)
         strip = self._lines.get(key)
         if strip is None:
-            content, style = self.render_content(line, row, width)
-            if on_cursor:
-                style = self.get_visual_style(self.CURSOR_CLASS)
-            content = content.truncate(width, ellipsis=True, pad=True)
-            strip = self._lines[key] = Strip(content.render_segments(style), width)
+            strip = self._lines[key] = self.render_row_line(line, row, width, on_cursor)
         return strip
+
+    def render_row_line(self, line: int, row: int | None, width: int, on_cursor: bool) -> Strip:
+        """Draw `line` (of `row`, if any): by default, what `render_content` gives, cut to one
+        line, in the cursor's style on the cursor's row."""
+        content, style = self.render_content(line, row, width)
+        if on_cursor:
+            style = self.get_visual_style(self.CURSOR_CLASS)
+        content = content.truncate(width, ellipsis=True, pad=True)
+        return Strip(content.render_segments(style), width)
 
     # --- input -------------------------------------------------------------------------------
 

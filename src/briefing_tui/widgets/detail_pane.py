@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from briefing_tui.model import Item, ItemRef, Lookup, kind_of
@@ -34,6 +35,17 @@ def _field(text: str, name: str, highlights: Highlights | None, style: str = "")
     return content
 
 
+class _Body(Static):
+    """The item's text. The screen's layout sizes it to its text; its size then needs no second
+    layout (Textual asks for one whenever a widget's virtual size changes, which for text that
+    does not scroll on its own changes nothing)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows one item; `show` re-renders it, optionally with search highlights."""
 
@@ -42,7 +54,6 @@ class DetailPane(VerticalScroll, can_focus=True):
         padding: 0 1;
         & > #detail-body { width: 1fr; }
         & > #related-heading { margin-top: 1; color: $text-accent; text-style: bold; }
-        & > #related-heading.-empty, & > RelatedList.-empty { display: none; }
     }
     """
 
@@ -56,27 +67,36 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._highlights: Highlights | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
-        yield Static("Related", id="related-heading", classes="-empty")
-        yield RelatedList(self._lookup, id="related", classes="-empty")
+        yield _Body(id="detail-body")
+        heading = Static("Related", id="related-heading")
+        related = RelatedList(self._lookup, id="related")
+        heading.display = related.display = False  # until an item has related ones
+        yield heading
+        yield related
 
     def show(self, item: Item | None, *, highlights: Highlights | None = None) -> None:
-        """Render `item` (None: nothing selected), marking `highlights`, and list its related."""
+        """Render `item` (None: nothing selected), marking `highlights`, and list its related.
+
+        Only what changes is touched: the related list and its heading keep their place and
+        styles when the new item has related ones too, or none either.
+        """
         self.item, self._highlights = item, highlights
         if not self.is_mounted:
             return  # on_mount shows it
         body = self.query_one("#detail-body", Static)
         related = self.query_one(RelatedList)
         if item is None:
-            body.update(Content.styled("Nothing here.", _MUTED))
+            content = Content.styled("Nothing here.", _MUTED)
             related.show_targets(())
         else:
-            body.update(self.render_item(item, highlights))
+            content = self.render_item(item, highlights)
             related.show_targets(self._targets(item.related))
-        empty = not related.targets
-        related.set_class(empty, "-empty")
-        self.query_one("#related-heading").set_class(empty, "-empty")
-        self.scroll_home(animate=False)
+        body.update(content)
+        shown = bool(related.targets)
+        if related.display != shown:
+            related.display = self.query_one("#related-heading").display = shown
+        if self.scroll_y:
+            self.scroll_home(animate=False)
 
     def on_mount(self) -> None:
         self.show(self.item, highlights=self._highlights)
