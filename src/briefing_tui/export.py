@@ -84,7 +84,7 @@ def _note(
         return f"Exported: {count} selected item{'' if count == 1 else 's'} of {total}"
     if sections is None:
         return ""
-    names = [section_kind(name).heading for name in SECTIONS if name in sections]
+    names = [section_kind(name).markdown_heading for name in SECTIONS if name in sections]
     if len(names) < 2:
         return f"Exported: {names[0]} only" if names else "Exported: no sections"
     return f"Exported: {', '.join(names[:-1])} and {names[-1]}"
@@ -143,7 +143,7 @@ class _Document:
         add(self.brief.title)
         for name in SECTIONS:
             if self.chosen[name]:
-                found["section", name] = add(section_kind(name).heading)
+                found["section", name] = add(section_kind(name).markdown_heading)
             for key, text in self._headings(name):
                 found[key] = add(text)
         if self.people_listed:
@@ -166,7 +166,7 @@ class _Document:
             blocks += text_blocks(brief.summary)
         for name in SECTIONS:
             if self.chosen[name]:
-                blocks.append(heading(2, section_kind(name).heading))
+                blocks.append(heading(2, section_kind(name).markdown_heading))
                 blocks += self._blocks(name)
         if self.people_listed:
             blocks += [heading(2, PEOPLE_HEADING), "\n".join(self._people())]

@@ -193,14 +193,10 @@ class Kind:
     """One kind of item: where its items live, what they are called, how they read."""
 
     type: type[Item]
+    """The struct of its items; its name is what one item is called ("Agreement")."""
     section: Section
-    """The brief's key for the items, the pane's id and what `in:` names."""
-    label: str
-    """What one item is called: "Agreement"."""
-    title: str
-    """What the section is called in the tabs, panes and counts: "Agreements"."""
-    heading: str
-    """The section's heading in a Markdown export: "Expert analysis"."""
+    """The brief's key for the items, the pane's id and what `in:` names; capitalised, the
+    section's title in the tabs, panes and counts ("Agreements")."""
     headline: tuple[str, ...]
     """The fields that name an item, in a list row or a link: the first one set is used."""
     fields: tuple[str, ...]
@@ -211,6 +207,23 @@ class Kind:
     """The field holding the id of the person the item is by, if any."""
     quoted: bool = False
     """Whether the headline field is someone's words, verbatim."""
+    heading: str = ""
+    """The section's heading in a Markdown export, if not its title ("Expert analysis")."""
+
+    @property
+    def label(self) -> str:
+        """What one item is called: "Agreement"."""
+        return self.type.__name__
+
+    @property
+    def title(self) -> str:
+        """What the section is called: "Agreements"."""
+        return self.section.capitalize()
+
+    @property
+    def markdown_heading(self) -> str:
+        """The section's heading in a Markdown export."""
+        return self.heading or self.title
 
     def headline_field(self, item: Item) -> str:
         """The field that names `item`: the first of `headline` it has a value for."""
@@ -225,9 +238,6 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         Agreement,
         "agreements",
-        "Agreement",
-        "Agreements",
-        "Agreements",
         headline=("title",),
         fields=("title", "summary", "details", "tags"),
         body=(("summary", "Summary"), ("details", "Details")),
@@ -235,32 +245,25 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         Quote,
         "quotes",
-        "Quote",
-        "Quotes",
-        "Quotes",
+        person="speaker",
+        quoted=True,
         headline=("text",),
         fields=("speaker", "text", "context", "tags"),
         body=(("context", "Context"),),
-        person="speaker",
-        quoted=True,
     ),
     Kind(
         Analysis,
         "analysis",
-        "Analysis",
-        "Analysis",
-        "Expert analysis",
+        person="expert",
+        heading="Expert analysis",
         headline=("title", "summary"),
         fields=("title", "expert", "summary", "tags"),
         body=(("summary", "Analysis"),),
-        person="expert",
     ),
     Kind(
         Question,
         "questions",
-        "Question",
-        "Questions",
-        "Open questions",
+        heading="Open questions",
         headline=("question",),
         fields=("question", "why", "tags"),
         body=(("why", "Why it matters"),),

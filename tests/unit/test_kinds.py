@@ -36,9 +36,7 @@ class Decision(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 DECISION_KIND = """    Kind(
         Decision,
         "decisions",
-        "Decision",
-        "Decisions",
-        "Decisions taken",
+        heading="Decisions taken",
         headline=("title",),
         fields=("title", "reason", "tags"),
         body=(("reason", "Reason"),),

@@ -286,18 +286,14 @@ class BriefScreen(Screen[None]):
         self._close_search()
 
     def watch_search_result(self, result: SearchResult | None) -> None:
-        view = self._search_view()
-        if view is not None:
+        if (view := self._search_view()) is not None:
             view.show_result(result)
-        if view is None or not view.is_open:
-            self._sync_panes()
+        self._sync_panes()
 
     def watch_filtering(self, filtering: bool) -> None:
-        view = self._search_view()
-        if view is not None:
+        if (view := self._search_view()) is not None:
             view.show_filtering(filtering)
-        if view is None or not view.is_open:
-            self._sync_panes()
+        self._sync_panes()
 
     def action_step_hit(self, delta: int) -> None:
         """Show the next (1) or previous (-1) hit after the reader's place, in brief order,
@@ -348,5 +344,8 @@ class BriefScreen(Screen[None]):
         self.notify(f"{said} · {note}" if note else said, timeout=2)
 
     def _sync_panes(self) -> None:
-        """Mark (and in filter mode, narrow) every pane to the current search."""
-        self.panes.mark(self.search_result, self.filtering)
+        """Mark (and in filter mode, narrow) every pane to the current search; not while the
+        search bar is open in their place (they catch up when it closes)."""
+        view = self._search_view()
+        if view is None or not view.is_open:
+            self.panes.mark(self.search_result, self.filtering)
