@@ -245,6 +245,7 @@ class BriefScreen(Screen[None]):
             self._return_focus = self.focused
             self.query_one("#panes").display = False
         view.open()
+        self.set_focus(view.query_input)  # now, not after the queued keys: they are the query
         if self._search is not None:
             self.run_worker(self._search.prepare, thread=True, exclusive=True, group="search")
 

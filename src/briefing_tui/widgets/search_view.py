@@ -93,11 +93,14 @@ class SearchView(Vertical):
         """Whether the bar (and the results) are on show."""
         return self.display
 
+    @property
+    def query_input(self) -> Input:
+        """Where the query is typed."""
+        return self.bar.input
+
     def open(self) -> None:
-        """Show the bar and results, the focus in the query (now: what is typed next is the
-        query's)."""
+        """Show the bar and results (the screen puts the focus in `query_input`)."""
         self.display = True
-        self.screen.set_focus(self.bar.input)
 
     def close(self) -> None:
         """Hide the bar and results; the query joins the history."""
