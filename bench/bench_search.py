@@ -20,8 +20,8 @@ from pathlib import Path
 
 import msgspec
 
+from briefing_tui.folding import fold
 from briefing_tui.model import SECTIONS, Brief
-from briefing_tui.query import fold
 from briefing_tui.search import SearchIndex
 from briefing_tui.snippet import snippet
 

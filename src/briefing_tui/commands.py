@@ -10,9 +10,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, headline
+from briefing_tui.model import SECTIONS, ItemRef, headline, section_kind
 from briefing_tui.printable import printable
-from briefing_tui.widgets.related_list import ITEM_KINDS
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 """The themes offered by name; the app remembers the choice."""
@@ -38,27 +37,26 @@ class BriefCommands(Provider):
 
     def _screen_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         """(name, callback, help) for the panes and themes."""
-        from briefing_tui.screens.brief_screen import PANES, BriefScreen
+        from briefing_tui.screens.brief_screen import PANE_TITLES, BriefScreen
 
         screen = self.screen
         if isinstance(screen, BriefScreen):
-            for number, pane in enumerate(PANES, start=1):
-                title = "Overview" if pane == "overview" else SECTION_TITLES[SECTIONS[number - 2]]
+            for number, (pane, title) in enumerate(PANE_TITLES.items(), start=1):
                 yield (
                     f"Go to {title}",
                     partial(screen.action_show_pane, pane),
                     f"Show the {title} pane (key {number})",
                 )
-        yield (
-            "Search the brief",
-            partial(self.app.run_action, "app.search"),
-            "Every section, as you type (key /)",
-        )
-        yield (
-            "Export to Markdown",
-            partial(self.app.run_action, "app.export"),
-            "The whole brief, this pane or the search results (key e)",
-        )
+            yield (
+                "Search the brief",
+                partial(screen.run_action, "search"),
+                "Every section, as you type (key /)",
+            )
+            yield (
+                "Export to Markdown",
+                partial(screen.run_action, "export"),
+                "The whole brief, this pane or the search results (key e)",
+            )
         for name, theme in THEMES.items():
             yield (
                 f"Switch to the {name} theme",
@@ -109,5 +107,5 @@ class BriefCommands(Provider):
                     _highlight(matcher, text),
                     partial(screen.follow, ref),
                     text=text,
-                    help=f"Jump to this {ITEM_KINDS[ref.section].lower()}",
+                    help=f"Jump to this {section_kind(ref.section).label.lower()}",
                 )

@@ -1,11 +1,12 @@
 """Searching a brief: an index built once per brief and queried on every keystroke.
 
-The index keeps each item's searchable text folded (accents off; lower-cased, and as cased for
-smart case) in one string per item, fields joined by NUL, so a query is a few ``str`` containment
-scans. Hits, where they matched (fields, spans in the original text) and how well (score) are
-worked out only when asked (search_result.py). When nothing matches, words found nowhere are
-corrected against the brief's vocabulary and the search runs again. The query language, folding
-and spelling are in query.py; a line of a match for a results row is in snippet.py.
+The index keeps each item's searchable text (the fields its kind names) folded (accents off;
+lower-cased, and as cased for smart case) in one string per item, fields joined by NUL, so a
+query is a few ``str`` containment scans. Hits, and where they matched (fields, spans in the
+original text), are worked out only when asked (search_result.py). When nothing matches, words
+found nowhere are corrected against the brief's vocabulary and the search runs again. The query
+language is in query.py, folding in folding.py, the vocabulary in spelling.py; a line of a match
+for a results row is in snippet.py.
 """
 
 from __future__ import annotations
@@ -14,28 +15,11 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from briefing_tui.model import (
-    SECTIONS,
-    Agreement,
-    Analysis,
-    Brief,
-    Item,
-    ItemRef,
-    Question,
-    Quote,
-    Section,
-)
-from briefing_tui.query import (
-    Field,
-    Query,
-    QueryError,
-    Speller,
-    Term,
-    fold,
-    fold_offsets,
-    parse_query,
-)
+from briefing_tui.folding import fold, fold_offsets
+from briefing_tui.model import SECTIONS, Brief, Item, ItemRef, Section, kind_of
+from briefing_tui.query import Field, Query, QueryError, Term, parse_query
 from briefing_tui.search_result import Hit, Hits, Match, SearchResult, SearchRun, Span
+from briefing_tui.spelling import Speller
 
 __all__ = [
     "Hit",
@@ -48,9 +32,6 @@ __all__ = [
     "parse_query",
 ]
 
-# How much a match in each field says about the item: its headline counts most.
-_WEIGHTS = {"title": 3.0, "text": 3.0, "question": 3.0, "speaker": 2.0, "expert": 2.0, "tags": 2.0}
-
 
 class _Needle(NamedTuple):
     """A query term ready to scan for: folded alternatives (one, or typo corrections)."""
@@ -61,18 +42,17 @@ class _Needle(NamedTuple):
     pattern: re.Pattern[str]  # finds the words; in a phrase, any run of whitespace between them
     phrase: bool  # several words, which the pattern must confirm
     exclude: bool
-    distance: int  # 0, or the edit distance of a typo correction
     correctable: bool  # a plain word, which a typo correction may replace
 
 
 Needles = tuple[_Needle, ...]
-Titled = (Agreement, Analysis)
-# The model fields that a field filter looks in.
-_FIELD_NAMES: dict[Field, tuple[str, ...]] = {
-    "title": ("title",),
-    "tag": ("tags",),
-    "speaker": ("speaker", "expert"),
-}
+
+
+def _looks_in(field: Field, name: str, item: Item) -> bool:
+    """Whether a term with a field filter looks in the item's field `name`."""
+    if field == "speaker":
+        return name == kind_of(item).person
+    return name == ("tags" if field == "tag" else field)
 
 
 def _needle(term: Term, cased: bool) -> _Needle:
@@ -81,13 +61,13 @@ def _needle(term: Term, cased: bool) -> _Needle:
     pattern = re.compile(r"\s+".join(map(re.escape, words)))
     correctable = term.field == "any" and not term.phrase
     phrase = len(words) > 1
-    return _Needle(term.field, (term.folded,), cased, pattern, phrase, term.exclude, 0, correctable)
+    return _Needle(term.field, (term.folded,), cased, pattern, phrase, term.exclude, correctable)
 
 
-def _corrected(needle: _Needle, words: tuple[str, ...], distance: int) -> _Needle:
+def _corrected(needle: _Needle, words: tuple[str, ...]) -> _Needle:
     """The needle looking for any of ``words`` instead, case-insensitively."""
     pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    return needle._replace(words=words, cased=False, pattern=pattern, distance=distance)
+    return needle._replace(words=words, cased=False, pattern=pattern)
 
 
 def _person_label(brief: Brief) -> Callable[[str], str]:
@@ -96,24 +76,17 @@ def _person_label(brief: Brief) -> Callable[[str], str]:
     return lambda person_id: labels.get(person_id, person_id)
 
 
-# Each kind of item's searchable fields, in display order.
-_FIELDS: dict[type, tuple[str, ...]] = {
-    Agreement: ("title", "summary", "details", "tags"),
-    Quote: ("speaker", "text", "context", "tags"),
-    Analysis: ("title", "expert", "summary", "tags"),
-    Question: ("question", "why", "tags"),
-}
-
-
 def _fields(item: Item, label: Callable[[str], str]) -> list[tuple[str, int | None, str]]:
-    """The searchable fields of an item as (field, entry, text), in display order."""
+    """The searchable fields of an item as (field, entry, text), in display order; the person
+    field as "Name, role"."""
+    kind = kind_of(item)
     fields: list[tuple[str, int | None, str]] = []
-    for name in _FIELDS[type(item)]:
+    for name in kind.fields:
         value = getattr(item, name)
         if isinstance(value, tuple):
             fields += [(name, entry, text) for entry, text in enumerate(value)]
         elif value is not None:
-            fields.append((name, None, label(value) if name in ("speaker", "expert") else value))
+            fields.append((name, None, label(value) if name == kind.person else value))
     return fields
 
 
@@ -136,13 +109,6 @@ def _merged(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(merged)
 
 
-def _whole_word(folded: str, start: int, end: int) -> bool:
-    """True when folded[start:end] is not part of a longer word."""
-    before = start > 0 and folded[start - 1].isalnum()
-    after = end < len(folded) and folded[end].isalnum()
-    return not before and not after
-
-
 class SearchIndex:
     """The searchable form of one brief; build once when the brief loads, then ``search``."""
 
@@ -161,7 +127,7 @@ class SearchIndex:
             self._refs += [ItemRef(section, index) for index in range(len(items))]
             for item in items:
                 texts.append("\0".join(text for _, _, text in _fields(item, self._label)))
-                self._person.append(getattr(item, "speaker", getattr(item, "expert", None)))
+                self._person.append(kind_of(item).person_of(item))
         self._first["end"] = len(self._refs)
         self._raw = texts
         # Folded texts by (field filter, cased), all joined by U+0001 and one per item; made on
@@ -230,7 +196,7 @@ class SearchIndex:
                 texts = ["\0".join(self._item(number).tags) for number in range(len(texts))]
             elif field == "title":
                 items = map(self._item, range(len(texts)))
-                texts = [item.title or "" if isinstance(item, Titled) else "" for item in items]
+                texts = [getattr(item, "title", None) or "" for item in items]
             joined = self._joined[field, cased] = _fold_all(texts, cased)
             self._folded[field, cased] = joined.split("\1") if texts else []
         return self._folded[field, cased]
@@ -292,25 +258,23 @@ class SearchIndex:
                 corrected.append(needle)
                 continue
             words: tuple[str, ...] = (word.lower(),)
-            distance = 0
             if not needle.cased or words[0] not in self._joined["any", False]:
-                words, distance = self.speller().corrections(word.lower())
+                words, _ = self.speller().corrections(word.lower())
             if not words:
                 return (), ()
-            corrected.append(_corrected(needle, words, distance))
+            corrected.append(_corrected(needle, words))
             suggestions += [word for word in words if word not in suggestions]
         return (tuple(corrected), tuple(suggestions)) if suggestions else ((), ())
 
-    def _matches(self, number: int, needles: Needles) -> tuple[tuple[Match, ...], float]:
-        """Where the needles matched in one item, and its score."""
+    def _matches(self, number: int, needles: Needles) -> tuple[Match, ...]:
+        """Where the needles matched in one item, field by field in display order."""
         item = self._item(number)
         positive = [needle for needle in needles if not needle.exclude]
-        best = [0.0] * len(positive)
         matches: list[Match] = []
         for name, entry, text in _fields(item, self._label):
             spans: list[Span] = []
-            for which, needle in enumerate(positive):
-                if needle.field != "any" and name not in _FIELD_NAMES[needle.field]:
+            for needle in positive:
+                if needle.field != "any" and not _looks_in(needle.field, name, item):
                     continue
                 haystack = text
                 if needle.field == "speaker":  # by name, not role
@@ -318,11 +282,9 @@ class SearchIndex:
                 if not needle.pattern.search(fold(haystack, needle.cased)):
                     continue
                 folded = fold_offsets(haystack, needle.cased)
-                found = [match.span() for match in needle.pattern.finditer(folded.text)]
-                whole = any(_whole_word(folded.text, start, end) for start, end in found)
-                weight = _WEIGHTS.get(name, 1.0) * (1.0 if whole else 0.6)
-                best[which] = max(best[which], weight / (1 + needle.distance))
-                spans += [folded.original(start, end) for start, end in found]
+                spans += [
+                    folded.original(*match.span()) for match in needle.pattern.finditer(folded.text)
+                ]
             if spans:
                 matches.append(Match(name, text, _merged(spans), entry))
-        return tuple(matches), sum(best, 0.0)
+        return tuple(matches)

@@ -1,5 +1,5 @@
-"""What a search returns: hits in brief order, each working out where and how well it matched
-only when asked (a search bar shows a screenful of hits, not ten thousand).
+"""What a search returns: hits in brief order, each working out where it matched only when
+asked (a search bar shows a screenful of hits, not ten thousand).
 
 Pure, no Textual. search.py makes these; the app, the export and the CLI read them.
 """
@@ -43,45 +43,33 @@ class SearchRun:
 
     ``refs`` and ``first`` place item numbers (every item of the brief, in brief order) in their
     sections (``first`` has each section's first number, then "end"); ``numbers`` are the items
-    that matched, sorted; ``outcome`` works out an item's matches and score by number.
+    that matched, sorted; ``matches`` works out where an item matched, by number.
     """
 
     refs: list[ItemRef]
     first: dict[str, int]
     numbers: list[int]
-    outcome: Callable[[int], tuple[tuple[Match, ...], float]]
+    matches: Callable[[int], tuple[Match, ...]]
     made: dict[int, Hit]  # hits made so far, by position
 
 
 class Hit:
-    """One matching item: ``ref``, and (worked out on first use) ``matches`` and ``score``.
+    """One matching item: ``ref``, and (worked out on first use) ``matches``."""
 
-    ``score`` grows with how many query terms matched in weighty fields (title, quote text,
-    question, person, tags) as whole words, and shrinks with the edit distance of typo corrections.
-    """
-
-    __slots__ = ("_number", "_outcome", "_run", "ref")
+    __slots__ = ("_matches", "_number", "_run", "ref")
 
     def __init__(self, ref: ItemRef, number: int, run: SearchRun) -> None:
         self.ref = ref
         self._number = number
         self._run = run
-        self._outcome: tuple[tuple[Match, ...], float] | None = None
-
-    def _worked_out(self) -> tuple[tuple[Match, ...], float]:
-        if self._outcome is None:
-            self._outcome = self._run.outcome(self._number)
-        return self._outcome
+        self._matches: tuple[Match, ...] | None = None
 
     @property
     def matches(self) -> tuple[Match, ...]:
         """Every field (and entry) where a query term matched, in the item's field order."""
-        return self._worked_out()[0]
-
-    @property
-    def score(self) -> float:
-        """How well the item matches: higher is better; only meaningful within one result."""
-        return self._worked_out()[1]
+        if self._matches is None:
+            self._matches = self._run.matches(self._number)
+        return self._matches
 
     def __repr__(self) -> str:
         return f"Hit({self.ref.section}[{self.ref.index}])"
@@ -183,10 +171,6 @@ class SearchResult:
     def hits_before(self, ref: ItemRef) -> int:
         """How many hits come before the item in brief order (its position, if it is a hit)."""
         return bisect_left(self._run.numbers, self._number(ref))
-
-    def ranked(self) -> list[Hit]:
-        """The hits best first (by score, then brief order)."""
-        return sorted(self.hits, key=lambda hit: -hit.score)
 
     def _number(self, ref: ItemRef) -> int:
         """The item's number in the brief: its index, counted across the sections before it."""

@@ -1,45 +1,32 @@
-"""What the search bar remembers: earlier queries, the current result, the hit the reader is on.
+"""Search as the reader uses it: earlier queries, where matches fall in what the panes show,
+what the bar says, walking the hits with n/N, and the index built on first use.
 
-Pure state, no Textual: the app's search view drives it, tests can drive it alone. The search
-modules are imported when the first search runs, so a brief opens without paying for them.
+Pure, no Textual: the brief screen and its search view call it, tests can call it alone. The
+search modules are imported when the first search runs, so a brief opens without paying for them.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from briefing_tui.model import (
     SECTION_TITLES,
     SECTIONS,
-    Agreement,
-    Analysis,
     Brief,
     Item,
     ItemRef,
     Lookup,
-    Quote,
     Section,
+    kind_of,
 )
 
 if TYPE_CHECKING:
-    from briefing_tui.search import Hit, Match, SearchIndex, SearchResult
+    from briefing_tui.search import Match, SearchIndex, SearchResult
 
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
-
-QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
-    ("word", "Items containing it anywhere (hyd finds hydrogen); words are AND-ed."),
-    ('"a phrase"', "Those words together, in that order."),
-    ("speaker:name", "Quotes and analysis by that person (expert: too)."),
-    ("tag:word", "Items with a tag containing it."),
-    ("title:word", "Only in the titles of agreements and analysis."),
-    ("in:quotes", "One section (a prefix works: in:q, in:a); several add up."),
-    ("-word", "Items without it (-tag:x, -in:questions too)."),
-    ("smart case", "Any capital makes the search case-sensitive; accents never matter."),
-)
-"""The query language (query.py), as the help screen lists it."""
 
 
 class QueryHistory:
@@ -90,32 +77,18 @@ class QueryHistory:
         self._cursor = None
 
 
-def _person(item: Item) -> str | None:
-    if isinstance(item, Quote):
-        return item.speaker
-    if isinstance(item, Analysis):
-        return item.expert
-    return None
-
-
 def headline_spans(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> Spans:
     """Where `matches` fall in the item's headline (model.headline), as offsets into it."""
-    person = _person(item)
+    kind = kind_of(item)
+    person = kind.person_of(item)
     name = lookup.person_name(person) if person is not None else ""
     shift = len(name) + 2 if person is not None else 0
-    if isinstance(item, Agreement):
-        body = "title"
-    elif isinstance(item, Quote):
-        body = "text"
-    elif isinstance(item, Analysis):
-        body = "title" if item.title else "summary"
-    else:
-        body = "question"
+    body = kind.headline_field(item)
     spans: list[Span] = []
     for match in matches:
         if match.field == body:
             spans += [(start + shift, end + shift) for start, end in match.spans]
-        elif match.field in ("speaker", "expert"):  # "Name, role": the name leads the headline
+        elif match.field == kind.person:  # "Name, role": the name leads the headline
             spans += [
                 (start, min(end, len(name))) for start, end in match.spans if start < len(name)
             ]
@@ -125,11 +98,12 @@ def headline_spans(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> Sp
 def detail_highlights(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> dict[str, Spans]:
     """The spans of `matches` by detail field name ("title", "details[2]", "speaker"...)."""
     highlights: dict[str, Spans] = {}
-    person = _person(item)
+    kind = kind_of(item)
+    person = kind.person_of(item)
     for match in matches:
         key = match.field if match.entry is None else f"{match.field}[{match.entry}]"
         spans = match.spans
-        if match.field in ("speaker", "expert") and person is not None:
+        if match.field == kind.person and person is not None:
             size = len(lookup.person_name(person))  # the detail shows the role apart
             spans = tuple((start, min(end, size)) for start, end in spans if start < size)
         highlights[key] = spans
@@ -182,19 +156,47 @@ def summary_line(result: SearchResult | None) -> str:
     return counts_line(result)
 
 
-class SearchSession:
-    """One brief's search: the index (built on first use), history, result and hit cursor."""
+def step_hit(result: SearchResult, delta: int, at: ItemRef | Section | None) -> tuple[int, bool]:
+    """The position of the hit after (`delta` 1) or before (-1) the reader's place `at`, in brief
+    order, and whether the walk wrapped round an end of the brief. The result must have hits.
 
-    def __init__(self, brief: Brief, lookup: Lookup) -> None:
+    `at` is the item under the cursor, a section whose pane has no item selected (its top), or
+    None for the Overview (the top of the brief).
+    """
+    on = result.position(at) if isinstance(at, ItemRef) else None
+    if on is not None:
+        target = on + delta
+    else:
+        if at is None:
+            before = 0
+        else:
+            before = result.hits_before(at if isinstance(at, ItemRef) else ItemRef(at, 0))
+        target = before if delta > 0 else before - 1
+    count = len(result.hits)
+    return target % count, not 0 <= target < count
+
+
+def detail_marker(
+    result: SearchResult, section: Section, lookup: Lookup
+) -> Callable[[int], dict[str, Spans] | None]:
+    """A function giving the detail highlights of an item of `section`, by index; None if the
+    item is not a hit."""
+
+    def marker(index: int) -> dict[str, Spans] | None:
+        position = result.position(ItemRef(section, index))
+        if position is None:
+            return None
+        hit = result.hits[position]
+        return detail_highlights(lookup.item(hit.ref), lookup, hit.matches)
+
+    return marker
+
+
+class SearchSession:
+    """One brief's search: its index, built on first use (or ahead of it, in a worker)."""
+
+    def __init__(self, brief: Brief) -> None:
         self.brief = brief
-        self.lookup = lookup
-        self.history = QueryHistory()
-        self.result: SearchResult | None = None
-        """The current result; None when no search is active."""
-        self.position: int | None = None
-        """The hit the reader is on, as a position in result.hits."""
-        self.filtering = False
-        """Whether panes show only the items that match."""
         self._index: SearchIndex | None = None
         self._building = threading.Lock()  # a worker may be building the index already
 
@@ -213,44 +215,5 @@ class SearchSession:
         self.index.prepare()
 
     def search(self, text: str) -> SearchResult | None:
-        """Run `text` as the current search (None for a blank query); the hit cursor resets."""
-        self.position = None
-        self.result = self.index.search(text) if text.strip() else None
-        return self.result
-
-    def hit(self, position: int) -> Hit | None:
-        """The current result's hit at `position`, now the hit the reader is on."""
-        if self.result is None or not 0 <= position < len(self.result.hits):
-            return None
-        self.position = position
-        return self.result.hits[position]
-
-    def step(self, delta: int, at: ItemRef | Section | None) -> tuple[Hit, bool] | None:
-        """The hit after (`delta` 1) or before (-1) the reader's place `at`, in brief order, now
-        the hit the reader is on; and whether the walk wrapped round an end of the brief. None
-        when there are no hits.
-
-        `at` is the item under the cursor, a section whose pane has no item selected (its top),
-        or None for the Overview (the top of the brief).
-        """
-        result = self.result
-        if result is None or not result.hits:
-            return None
-        on = result.position(at) if isinstance(at, ItemRef) else None
-        if on is not None:
-            target = on + delta
-        else:
-            if at is None:
-                before = 0
-            else:
-                before = result.hits_before(at if isinstance(at, ItemRef) else ItemRef(at, 0))
-            target = before if delta > 0 else before - 1
-        count = len(result.hits)
-        self.position = target % count
-        return result.hits[self.position], not 0 <= target < count
-
-    def clear(self) -> None:
-        """Forget the current search (the history stays)."""
-        self.result = None
-        self.position = None
-        self.filtering = False
+        """The result of the query `text` (None for a blank query: no search)."""
+        return self.index.search(text) if text.strip() else None

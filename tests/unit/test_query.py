@@ -1,4 +1,4 @@
-"""The query language as someone types it, the folding both sides share, and typo correction."""
+"""The query language as someone types it."""
 
 from __future__ import annotations
 
@@ -6,15 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_tui.query import (
-    QueryError,
-    Speller,
-    Term,
-    edit_distance,
-    fold,
-    fold_offsets,
-    parse_query,
-)
+from briefing_tui.query import QueryError, Term, parse_query
 
 
 def terms(text: str) -> list[tuple[str, str, bool, bool]]:
@@ -53,81 +45,6 @@ def test_field_names_and_section_names_do_not_count_as_capitals() -> None:
 def test_accents_fold_away_in_queries() -> None:
     assert parse_query("Pejsová").terms[0].folded == "Pejsova"
     assert parse_query("pejsová").terms[0].folded == "pejsova"
-
-
-@pytest.mark.parametrize(
-    ("text", "folded"),
-    [
-        ("Pejsová", "pejsova"),
-        ("ZÜRICH", "zurich"),
-        ("Straße", "strasse"),
-        ("Łódź", "lodz"),
-        ("Ærø", "aero"),
-        ("ﬁnance", "finance"),  # compatibility ligature
-        ("Ｔｏｋｙｏ", "tokyo"),  # full-width letters
-        ("e\u0301te\u0301", "ete"),  # decomposed accents
-        ("ΟΔΟΣ", "οδοσ"),  # final sigma and sigma are one letter
-        ("İstanbul", "istanbul"),
-        ("日本", "日本"),
-    ],
-)
-def test_fold(text: str, folded: str) -> None:
-    assert fold(text) == folded
-
-
-def test_cased_fold_keeps_capitals_but_drops_accents() -> None:
-    assert fold("Pejsová Łódź", cased=True) == "Pejsova Lodz"
-
-
-def test_kana_voicing_marks_are_part_of_the_word() -> None:
-    assert fold("ガス") != fold("カス")
-    assert fold("ｶﾞｽ") == fold("ガス")  # half-width kana fold to full width
-
-
-def test_fold_offsets_map_back_to_the_original_text() -> None:
-    text = "Dr Pejsová, Straße"
-    folded = fold_offsets(text)
-    assert folded.text == "dr pejsova, strasse"
-    start = folded.text.index("ova")
-    assert text[slice(*folded.original(start, start + 3))] == "ová"
-    start = folded.text.index("ss")
-    assert text[slice(*folded.original(start, start + 1))] == "ß"  # half a letter is the letter
-
-
-def test_fold_offsets_cover_decomposed_accents() -> None:
-    text = "cafe\u0301 noir"
-    folded = fold_offsets(text)
-    assert folded.text == "cafe noir"
-    assert text[slice(*folded.original(0, 4))] == "cafe\u0301"
-
-
-def test_ascii_offsets_are_the_identity() -> None:
-    folded = fold_offsets("Green Alliance")
-    assert folded.text == "green alliance"
-    assert folded.original(6, 14) == (6, 14)
-
-
-@given(st.text())
-def test_fold_offsets_fold_the_same_as_fold(text: str) -> None:
-    for cased in (False, True):
-        folded = fold_offsets(text, cased)
-        assert folded.text == fold(text, cased)
-        for index in range(len(folded.text)):
-            start, end = folded.original(index, index + 1)
-            assert 0 <= start < end <= len(text)
-
-
-@given(st.text(), st.text())
-def test_folding_is_per_character(first: str, second: str) -> None:
-    for cased in (False, True):
-        assert fold(first + second, cased) == fold(first, cased) + fold(second, cased)
-        assert fold(fold(first, cased), cased) == fold(first, cased)
-
-
-def test_folding_every_latin_greek_cyrillic_letter_twice_changes_nothing() -> None:
-    for code in range(0x80, 0x530):
-        once = fold(chr(code))
-        assert fold(once) == once, hex(code)
 
 
 # --- phrases ------------------------------------------------------------------------------------
@@ -268,42 +185,3 @@ def test_strict_accepts_a_good_query() -> None:
 def test_lenient_parsing_never_fails(text: str) -> None:
     query = parse_query(text)
     assert all(term.folded for term in query.terms)
-
-
-# --- typo correction ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("first", "second", "distance"),
-    [
-        ("hydrogen", "hydrogen", 0),
-        ("hydrgen", "hydrogen", 1),  # a letter missing
-        ("hydrogne", "hydrogen", 1),  # two letters swapped
-        ("hidrogen", "hydrogen", 1),
-        ("hdrogne", "hydrogen", 2),
-        ("carbon", "hydrogen", 3),  # beyond the limit of 2
-    ],
-)
-def test_edit_distance(first: str, second: str, distance: int) -> None:
-    assert edit_distance(first, second, 2) == distance
-
-
-def test_corrections_prefer_the_closest_then_the_most_frequent() -> None:
-    speller = Speller("hydrogen hydrogen hydrogen hydrogel\x00trade trades tirade\x01grade")
-    assert speller.corrections("hydrgen") == (("hydrogen",), 1)
-    assert speller.corrections("hydrogem") == (("hydrogen", "hydrogel"), 1)
-    assert speller.corrections("trde") == (("trade",), 1)
-
-
-def test_long_words_may_be_two_edits_off_short_ones_one_tiny_ones_none() -> None:
-    speller = Speller("semiconductors ship ox")
-    assert speller.corrections("semicondcutrs") == (("semiconductors",), 2)
-    assert speller.corrections("shp") == (("ship",), 1)
-    assert speller.corrections("shep") == (("ship",), 1)
-    assert speller.corrections("sxp") == ((), 0)  # two edits off a short word
-    assert speller.corrections("ax") == ((), 0)
-
-
-def test_vocabulary_is_words_of_letters_and_digits() -> None:
-    speller = Speller("g7 leaders' (hydrogen), co-operation\x00x")
-    assert speller.words == ["co", "g7", "hydrogen", "leaders", "operation"]

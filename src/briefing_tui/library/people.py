@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from briefing_tui.folding import fold
 from briefing_tui.library.catalogue import Library, LibraryEntry
 from briefing_tui.model import Analysis, Brief, ItemRef, Quote
-from briefing_tui.query import fold
 
 __all__ = ["LibraryPerson", "PersonItem", "library_people", "name_key"]
 
