@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -60,6 +61,36 @@ class BriefingApp(App[None]):
         self.settings = load_settings()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        self.quitting = False
+        """Whether the app is on its way out: from then on, no key or click does anything."""
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run the app until it quits; an unexpected error, once reported, ends the process
+        with status 1 (SystemExit), never 0."""
+        super().run(*args, **kwargs)
+        if self.return_code:
+            raise SystemExit(self.return_code)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Begin quitting: keys typed after this (a paste, a slow link) are dropped."""
+        self.quitting = True
+        super().exit(*args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.quitting and isinstance(event, (events.InputEvent, events.Paste)):
+            return  # a key queued behind `q` would run against screens being taken down
+        await super().on_event(event)
+
+    def _fatal_error(self) -> None:
+        """Report an unexpected error as Textual does, but without the values of local
+        variables: they hold the brief's text, which has no place in a crash report."""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(Segments(self.console.render(traceback)))
+        self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
         return BriefScreen(self.lookup, brief_path=self.brief_path)
