@@ -120,15 +120,16 @@ class BriefScreen(Screen[None]):
         """The id of the pane on show."""
         return self.query_one(PaneTabs).active
 
-    def open_pane(self, pane: str, index: int | None = None) -> SectionPane | None:
-        """Show `pane` and its tab, with item `index` selected; its SectionPane or None."""
-        section_pane = self.panes.show(pane, index)
+    def open_pane(self, pane: str, index: int | None = None, scroll: int = 0) -> SectionPane | None:
+        """Show `pane` and its tab, with item `index` selected (its detail scrolled `scroll`
+        lines down); its SectionPane or None."""
+        section_pane = self.panes.show(pane, index, scroll=scroll)
         self.query_one(PaneTabs).active = pane
         return section_pane
 
     def go_to(self, location: Location) -> None:
         """Show `location`: its pane, its item selected and the focus on it (no history)."""
-        pane = self.open_pane(location.pane, location.index)
+        pane = self.open_pane(location.pane, location.index, location.scroll)
         overview = self.panes.overview
         if pane is not None:
             self.set_focus(pane.item_list)
@@ -137,19 +138,22 @@ class BriefScreen(Screen[None]):
         else:
             self.set_focus(overview.people_list)
 
-    def follow(self, target: Target) -> None:
-        """Go to an item (ItemRef) or a person (by id), recording it in the history."""
-        if isinstance(target, ItemRef):
-            destination = Location(target.section, target.index)
-        else:
-            people = [person.id for person in self.lookup.brief.people]
-            if target not in people:
-                self.notify(f"Nobody with the id {target!r} in this brief.", severity="warning")
-                return
-            destination = Location(OVERVIEW, people.index(target))
+    def jump(self, destination: Location) -> None:
+        """Go to `destination`, recording the jump in the history (back returns here)."""
         self.history.visit(self.panes.location(), destination)
         self.go_to(destination)
         self.refresh_bindings()
+
+    def follow(self, target: Target) -> None:
+        """Jump to an item (ItemRef) or a person (by id): what they said and wrote."""
+        if isinstance(target, ItemRef):
+            self.jump(Location(target.section, target.index))
+            return
+        people = [person.id for person in self.lookup.brief.people]
+        if target not in people:
+            self.notify(f"Nobody with the id {target!r} in this brief.", severity="warning")
+            return
+        self.jump(Location(OVERVIEW, people.index(target)))
 
     def on_related_list_followed(self, event: RelatedList.Followed) -> None:
         event.stop()
@@ -337,9 +341,7 @@ class BriefScreen(Screen[None]):
         if result is None or not 0 <= position < len(result.hits):
             return
         ref = result.hits[position].ref
-        pane = self.open_pane(ref.section, ref.index)
-        if pane is not None:
-            self.set_focus(pane.item_list)
+        self.jump(Location(ref.section, ref.index))
         self.app.clear_notifications()
         said = f"hit {position + 1} of {len(result.hits)}"
         self.notify(f"{said} · {note}" if note else said, timeout=2)

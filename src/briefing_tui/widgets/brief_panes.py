@@ -49,26 +49,28 @@ class BriefPanes(ContentSwitcher):
         """The pane of one section."""
         return self.query_one(f"#{section}-pane", SectionPane)
 
-    def show(self, pane: str, index: int | None = None) -> SectionPane | None:
-        """Show `pane`, built if needed, with item `index` selected; its SectionPane or None."""
+    def show(self, pane: str, index: int | None = None, *, scroll: int = 0) -> SectionPane | None:
+        """Show `pane`, built if needed, with item `index` selected and its detail scrolled
+        `scroll` lines down; its SectionPane or None."""
         section_pane = None
         section = next((s for s in SECTIONS if s == pane), None)
         if section is not None:
             section_pane = self.section_pane(section)
             if index is not None:
-                section_pane.select(index)
+                section_pane.select(index, scroll=scroll)
             else:
                 section_pane.build()
         self.current = f"{pane}-pane"
         return section_pane
 
     def location(self) -> Location:
-        """Where the reader is: the pane on show and its selected item (or person)."""
+        """Where the reader is: the pane on show, its selected item (or person) and how far the
+        item's detail is scrolled."""
         pane = self.active
         if pane == OVERVIEW:
             return Location(OVERVIEW, self.overview.person_index)
-        section = next(s for s in SECTIONS if s == pane)
-        return Location(pane, self.section_pane(section).index)
+        section_pane = self.section_pane(next(s for s in SECTIONS if s == pane))
+        return Location(pane, section_pane.index, section_pane.detail_scroll)
 
     def mark(self, result: SearchResult | None, filtering: bool) -> None:
         """Mark the matches of `result` (None: none) in every pane; with `filtering`, narrow

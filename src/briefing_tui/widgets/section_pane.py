@@ -85,13 +85,22 @@ class SectionPane(Horizontal):
         """The item index under the cursor (None for an empty section or filter)."""
         return self._list.index if self._list is not None else None
 
-    def select(self, index: int) -> None:
-        """Put the cursor (and the detail) on item `index`."""
+    @property
+    def detail_scroll(self) -> int:
+        """How many lines the detail is scrolled down (0 before the pane is built)."""
+        return round(self._detail.scroll_y) if self._detail is not None else 0
+
+    def select(self, index: int, *, scroll: int = 0) -> None:
+        """Put the cursor (and the detail) on item `index`, the detail scrolled `scroll` lines
+        down (once laid out)."""
         if self._list is None:
             self.build(index)
-            return
-        self._list.select_index(index)
-        self._show_detail(self._list.index)
+        else:
+            self._list.select_index(index)
+            self._show_detail(self._list.index)
+        if scroll:
+            detail = self.detail
+            detail.call_after_refresh(detail.scroll_to, y=scroll, animate=False)
 
     def set_filter(self, indices: Sequence[int] | None, label: str = "") -> None:
         """Narrow the list to `indices` (None: all), naming the filter `label` in the title."""
