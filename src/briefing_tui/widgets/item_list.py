@@ -32,8 +32,9 @@ class ItemList(CursorList):
     | down, j | Move the cursor to the next item. |
     | home, g | Move the cursor to the first item. |
     | end, G | Move the cursor to the last item. |
-    | pageup | Move the cursor up one page. |
-    | pagedown | Move the cursor down one page. |
+    | pageup, b | Move the cursor up one page. |
+    | pagedown, space | Move the cursor down one page. |
+    | ctrl+u, ctrl+d | Move the cursor up or down half a page. |
     | enter | Open the item under the cursor. |
     """
 

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import ClassVar, cast
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Region, Size
@@ -16,7 +16,7 @@ from textual.visual import Padding, Visual
 
 from briefing_tui.model import ItemRef, Lookup, headline, section_kind
 from briefing_tui.printable import printable
-from briefing_tui.widgets.cursor_list import CursorList
+from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
 
 Target = ItemRef | str
 """Where a related entry leads: an item, or a person by id."""
@@ -41,18 +41,14 @@ class RelatedList(CursorList):
     posts `RelatedList.Followed`. Drawn with the line API: a new item's targets cost a repaint
     of their lines, not new widgets."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Previous", show=False),
-        Binding("down,j", "cursor_down", "Next", show=False),
-        Binding("home,g", "cursor_first", "First", show=False),
-        Binding("end,G", "cursor_last", "Last", show=False),
-        Binding("enter", "select", "Follow", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("entry", "Follow")
     """
     | Key(s) | Description |
     | :- | :- |
-    | up, k / down, j | Move the highlight. |
+    | up, k / down, j | Highlight the previous or next entry. |
     | home, g / end, G | Highlight the first or last entry. |
+    | pageup, b / pagedown, space | A page up or down. |
+    | ctrl+u / ctrl+d | Half a page up or down. |
     | enter | Follow the highlighted entry. |
     """
 
