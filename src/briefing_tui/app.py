@@ -38,16 +38,22 @@ def _brief_commands() -> type[Provider]:
 class BriefingApp(App[None]):
     """Shows one brief (the brief screen does the reading); remembers the theme between runs."""
 
+    reader: BriefScreen
+    """The brief's screen, the first on the stack."""
+
     CSS_PATH = bundled("styles") / "app.tcss"
     COMMANDS = App.COMMANDS | {_brief_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        # Priority: under a dialog (a modal screen) only priority keys of the app still apply.
+        Binding("f1", "help", "Help", show=False, priority=True),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | ctrl+c | Quit, from anywhere (text boxes and dialogs included). |
+    | f1 | Help, from anywhere (the search bar's opens it at the query syntax). |
     | ctrl+p | The command palette: panes, items, search, export, themes. |
     """
 
@@ -93,7 +99,17 @@ class BriefingApp(App[None]):
         self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
-        return BriefScreen(self.lookup, brief_path=self.brief_path)
+        self.reader = BriefScreen(self.lookup, brief_path=self.brief_path)
+        return self.reader
+
+    def action_help(self) -> None:
+        """Show the help over whatever is on screen (a dialog, the palette), or close it."""
+        from briefing_tui.screens.help_screen import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(self.reader.help_screen())
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

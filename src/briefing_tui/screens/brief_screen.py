@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from inspect import signature
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -62,7 +63,7 @@ class BriefScreen(Screen[None]):
     COMMAND_BINDINGS: ClassVar[list[BindingType]] = [
         # Priority bindings run before the next key is read: what is typed straight after `/`
         # lands in the search bar, and "3G" reaches the Quotes list.
-        Binding("question_mark,f1", "help", "Help", priority=True),
+        Binding("question_mark", "help", "Help", priority=True),
         Binding("slash", "search", "Search", priority=True),
         Binding("n", "step_hit(1)", "Next hit", show=False, priority=True),
         Binding("N", "step_hit(-1)", "Previous hit", show=False, priority=True),
@@ -80,7 +81,7 @@ class BriefScreen(Screen[None]):
     | tab, shift+tab | Move the focus to the next or previous area. |
     | backspace, alt+left | Go back to where a followed link was taken. |
     | alt+right | Go forward again. |
-    | ?, f1 | Show every key. |
+    | ? | Show every key (f1 too, from anywhere). |
     | / | Search the brief. |
     | n, N | Show the next or previous hit of the search, across all panes. |
     | ctrl+f | Show only the items that match the search, or all again (filter mode). |
@@ -204,13 +205,26 @@ class BriefScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key (the help screen)."""
+        self.app.push_screen(self.help_screen())
+
+    def help_screen(self) -> Screen[None]:
+        """The help: every key, then the query syntax; opened at the query syntax when the
+        reader is typing a search."""
         from briefing_tui.query import QUERY_SYNTAX
+        from briefing_tui.screens import help_screen
         from briefing_tui.screens.help_screen import HelpScreen, widget_key_groups
 
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Commands")
         anywhere = [*self.COMMAND_BINDINGS, *self.app.BINDINGS, palette]
         groups = [("Anywhere", anywhere), ("Panes", self.PANE_BINDINGS), *widget_key_groups()]
-        self.app.push_screen(HelpScreen(groups, [("Search queries", QUERY_SYNTAX)]))
+        typing = self.is_active and isinstance(self.focused, Input)
+        # At the merge with the look branch (help_screen gains QUERY_HELP_TITLE and start_at),
+        # these lines become: HelpScreen(..., start_at=QUERY_HELP_TITLE if typing else None).
+        queries = getattr(help_screen, "QUERY_HELP_TITLE", "Search queries")
+        start = {"start_at": queries} if typing else {}
+        if "start_at" not in signature(HelpScreen).parameters:
+            start = {}
+        return HelpScreen(groups, [(queries, QUERY_SYNTAX)], **start)
 
     def action_export(self) -> None:
         """Open the export dialog: the whole brief, the pane on show or the search results."""
