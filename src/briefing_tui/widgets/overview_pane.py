@@ -13,7 +13,8 @@ from textual.widgets import Static
 from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, ItemRef, Lookup, Person
 from briefing_tui.printable import printable
 from briefing_tui.widgets.item_list import ItemList
-from briefing_tui.widgets.related_list import describe_target
+from briefing_tui.widgets.item_rows import by_person_row
+from briefing_tui.widgets.row_text import RowText
 
 _LABEL = "bold $text-accent"
 _MUTED = "$text-muted"
@@ -138,8 +139,8 @@ class OverviewPane(Horizontal):
         if list_items:
             self.person_items.focus()
 
-    def _item_label(self, index: int) -> Content:
-        return describe_target(self._refs[index], self._lookup)
+    def _item_label(self, index: int) -> RowText:
+        return by_person_row(self._refs[index], self._lookup)
 
     def _items_of(self, index: int | None) -> tuple[Sequence[ItemRef], str | Content]:
         """What person `index` said or wrote, and the title of that list."""

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from textual.containers import Horizontal
 from textual.content import Content
 
-from briefing_tui.model import SECTION_TITLES, Lookup, Section, headline, section_kind
+from briefing_tui.model import SECTION_TITLES, Lookup, Section, section_kind
+from briefing_tui.widgets.item_rows import RowSpans, item_row, item_row_cells
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.detail_pane import DetailPane, Highlights
@@ -59,10 +60,13 @@ class SectionPane(Horizontal):
 
         items, lookup = self._items, self._lookup
         self._list = ItemList(
-            len(items), lambda index: headline(items[index], lookup), cursor=index or 0
+            len(items),
+            lambda index: item_row(items[index], lookup),
+            measure=lambda index: item_row_cells(items[index], lookup),
+            cursor=index or 0,
         )
         self._detail = DetailPane(lookup)
-        self._list.set_highlights(self._row_highlights)
+        self._list.set_highlights(RowSpans(self._row_highlights, items, lookup))
         self._update_title()
         self.mount(self._list, self._detail)
 
@@ -118,7 +122,7 @@ class SectionPane(Horizontal):
         highlights by index (for whichever item the detail shows); ({}, None) clears them."""
         self._row_highlights, self._detail_highlights = rows, detail
         if self._list is not None:
-            self._list.set_highlights(rows)
+            self._list.set_highlights(RowSpans(rows, self._items, self._lookup))
             self._show_detail(self._list.index, again=True)
 
     def _show_detail(self, index: int | None, *, again: bool = False) -> None:
