@@ -60,3 +60,27 @@ async def test_the_people_list_pages_with_space_too(make_brief: Callable[..., Br
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert people_list.cursor > 1
+
+
+async def test_the_links_of_an_item_page_with_space_and_ctrl_d(bundled_summit: Brief) -> None:
+    from briefing_tui.widgets.related_list import RelatedList
+
+    app = BriefingApp(bundled_summit)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "enter")  # the security dialogue: 2 related, 13 referring, 4 tags
+        await pilot.pause()
+        links = app.screen.query_one("#agreements-pane RelatedList", RelatedList)
+        assert app.focused is links
+        await pilot.press("space")
+        await pilot.pause()
+        page = links.cursor
+        assert page > 1
+        await pilot.press("b")
+        await pilot.pause()
+        assert links.cursor == 0
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert 0 < links.cursor < page
+        await pilot.press("G", "ctrl+u")
+        await pilot.pause()
+        assert links.cursor < links.row_count - 1

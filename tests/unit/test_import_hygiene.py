@@ -38,6 +38,7 @@ DATA_LAYER = [
     "briefing_tui.alignment",
     "briefing_tui.sourcecheck",
     "briefing_tui.template",
+    "briefing_tui.tag_search",
     "briefing_tui.library",
     "briefing_tui.serve",
     "briefing_tui.filestate",

@@ -15,11 +15,12 @@ from textual.widgets import Footer, Input
 
 from briefing_tui.history import History, Location
 from briefing_tui.model import KINDS, SECTIONS, ItemRef, Lookup, Section
+from briefing_tui.printable import printable
 from briefing_tui.widgets.brief_header import BriefHeader
 from briefing_tui.widgets.brief_panes import OVERVIEW, BriefPanes
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.pane_tabs import PaneTabs
-from briefing_tui.widgets.related_list import RelatedList, Target
+from briefing_tui.widgets.related_list import RelatedList, TagLink, Target
 from briefing_tui.widgets.section_pane import SectionPane
 
 if TYPE_CHECKING:
@@ -146,9 +147,13 @@ class BriefScreen(Screen[None]):
         self.refresh_bindings()
 
     def follow(self, target: Target) -> None:
-        """Jump to an item (ItemRef) or a person (by id): what they said and wrote."""
+        """Jump to an item (ItemRef), a person (by id): what they said and wrote, or the first
+        item with a tag (TagLink), searching for that tag so that n and N walk its items."""
         if isinstance(target, ItemRef):
             self.jump(Location(target.section, target.index))
+            return
+        if isinstance(target, TagLink):
+            self.show_tag(target.tag)
             return
         people = [person.id for person in self.lookup.brief.people]
         if target not in people:
@@ -257,6 +262,8 @@ class BriefScreen(Screen[None]):
             view = SearchView(self.lookup, id="search")
             await self.mount(view, after="#panes")
             self._search = SearchSession(self.lookup.brief)
+            if self.search_result is not None:  # a followed tag's
+                view.bar.set_query(self.search_result.query.text)
             view.show_result(self.search_result)
             view.show_filtering(self.filtering)
         if not view.is_open:
@@ -292,8 +299,19 @@ class BriefScreen(Screen[None]):
 
     def on_search_view_query_changed(self, event: SearchView.QueryChanged) -> None:
         event.stop()
+        if self.search_result is not None and event.text == self.search_result.query.text:
+            return  # the bar shows the search already made (a followed tag's)
         if self._search is not None:
             self.search_result = self._search.search(event.text)
+
+    def show_tag(self, tag: str) -> None:
+        """Search for the items with exactly `tag` and show the first (a jump)."""
+        from briefing_tui.tag_search import tag_result
+
+        self.search_result = tag_result(self.lookup, tag)
+        if (view := self._search_view()) is not None:
+            view.bar.set_query(self.search_result.query.text)
+        self._show_hit(0, "tag " + printable(tag, one_line=True))
 
     def on_search_view_hit_chosen(self, event: SearchView.HitChosen) -> None:
         event.stop()
@@ -358,7 +376,7 @@ class BriefScreen(Screen[None]):
         self.jump(Location(ref.section, ref.index))
         self.app.clear_notifications()
         said = f"hit {position + 1} of {len(result.hits)}"
-        self.notify(f"{said} · {note}" if note else said, timeout=2)
+        self.notify(f"{said} · {note}" if note else said, timeout=2, markup=False)
 
     def _sync_panes(self) -> None:
         """Mark (and in filter mode, narrow) every pane to the current search; not while the

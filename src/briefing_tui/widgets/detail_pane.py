@@ -10,9 +10,10 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
-from briefing_tui.model import Item, ItemRef, Lookup, kind_of
+from briefing_tui.model import Item, Lookup, kind_of
 from briefing_tui.printable import printable
-from briefing_tui.widgets.related_list import RelatedList, Target
+from briefing_tui.widgets.item_links import MATCH_STYLE, item_links
+from briefing_tui.widgets.related_list import RelatedList
 
 Highlights = Mapping[str, Sequence[tuple[int, int]]]
 """Spans (start, end offsets into the original text) to highlight, by field name.
@@ -23,7 +24,7 @@ Field names: "title", "summary", "text", "context", "question", "why", "speaker"
 
 _LABEL = "bold $text-accent"
 _MUTED = "$text-muted"
-_MATCH = "bold reverse"
+_MATCH = MATCH_STYLE
 
 
 def _field(text: str, name: str, highlights: Highlights | None, style: str = "") -> Content:
@@ -53,7 +54,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     DetailPane {
         padding: 0 1;
         & > #detail-body { width: 1fr; }
-        & > #related-heading { margin-top: 1; color: $text-accent; text-style: bold; }
+        & > #related { margin-top: 1; }
     }
     """
 
@@ -68,46 +69,41 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield _Body(id="detail-body")
-        heading = Static("Related", id="related-heading")
-        related = RelatedList(self._lookup, id="related")
-        heading.display = related.display = False  # until an item has related ones
-        yield heading
-        yield related
+        links = RelatedList(id="related")
+        links.display = False  # until an item has links
+        yield links
+
+    @property
+    def links(self) -> RelatedList:
+        """The item's links: its person, tags, related items and what refers to it."""
+        return self.query_one(RelatedList)
 
     def show(self, item: Item | None, *, highlights: Highlights | None = None) -> None:
-        """Render `item` (None: nothing selected), marking `highlights`, and list its related.
+        """Render `item` (None: nothing selected), marking `highlights`, and list its links.
 
-        Only what changes is touched: the related list and its heading keep their place and
-        styles when the new item has related ones too, or none either.
+        Only what changes is touched: the links keep their place and styles when the new item
+        has links too, or none either.
         """
         self.item, self._highlights = item, highlights
         if not self.is_mounted:
             return  # on_mount shows it
         body = self.query_one("#detail-body", Static)
-        related = self.query_one(RelatedList)
+        links = self.links
         if item is None:
             content = Content.styled("Nothing here.", _MUTED)
-            related.show_targets(())
+            links.show_links(())
         else:
             content = self.render_item(item, highlights)
-            related.show_targets(self._targets(item.related))
+            links.show_links(item_links(item, self._lookup, highlights))
         body.update(content)
-        shown = bool(related.targets)
-        if related.display != shown:
-            related.display = self.query_one("#related-heading").display = shown
+        shown = bool(links.row_count)
+        if links.display != shown:
+            links.display = shown
         if self.scroll_y:
             self.scroll_home(animate=False)
 
     def on_mount(self) -> None:
         self.show(self.item, highlights=self._highlights)
-
-    def _targets(self, ids: Sequence[str]) -> list[Target]:
-        """Resolve related ids to items or people; unknown ids are kept as people ids."""
-        targets: list[Target] = []
-        for related_id in ids:
-            ref: ItemRef | None = self._lookup.items.get(related_id)
-            targets.append(ref if ref is not None else related_id)
-        return targets
 
     def render_item(self, item: Item, highlights: Highlights | None = None) -> Content:
         """All fields of `item` as literal text, with field labels; `highlights` are marked."""
@@ -144,12 +140,6 @@ class DetailPane(VerticalScroll, can_focus=True):
                 section(label, Content("\n").join(points))
             elif value:
                 section(label, _field(value, name, highlights))
-        if item.tags:
-            tags = [
-                _field(t, f"tags[{n}]", highlights, "$text-secondary")
-                for n, t in enumerate(item.tags)
-            ]
-            section("Tags", Content(" · ").join(tags))
         if item.id:
             parts.append(Content.assemble(("id ", _MUTED), (printable(item.id), _MUTED)))
         while parts and not parts[-1].plain:

@@ -167,8 +167,8 @@ class SectionPane(Horizontal):
     def on_item_list_selected(self, event: ItemList.Selected) -> None:
         event.stop()
         self._show_detail(event.index)
-        related = self.detail.query_one("#related")
-        if self.detail.item is not None and self.detail.item.related:
-            related.focus()
+        links = self.detail.links
+        if links.row_count:
+            links.focus()
         else:
             self.detail.focus()
