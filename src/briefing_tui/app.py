@@ -6,6 +6,7 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import msgspec
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -13,9 +14,11 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from briefing_tui.model import Brief, Lookup
+from briefing_tui.printable import printable
 from briefing_tui.resources import bundled
 from briefing_tui.screens.brief_screen import BriefScreen
 from briefing_tui.settings import Settings, load_settings, save_settings
+from briefing_tui.widgets.brief_panes import BriefPanes
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -99,7 +102,9 @@ class BriefingApp(App[None]):
         self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
-        self.reader = BriefScreen(self.lookup, brief_path=self.brief_path)
+        self.reader = BriefScreen(
+            self.lookup, brief_path=self.brief_path, split=self.settings.split
+        )
         return self.reader
 
     def action_help(self) -> None:
@@ -117,10 +122,17 @@ class BriefingApp(App[None]):
 
     def _remember_theme(self, theme: Theme) -> None:
         """Save the theme now in use to the settings file."""
-        if theme.name == self.settings.theme:
-            return
-        self.settings = Settings(theme=theme.name)
+        if theme.name != self.settings.theme:
+            self._remember(msgspec.structs.replace(self.settings, theme=theme.name), "the theme")
+
+    def on_brief_panes_split_changed(self, event: BriefPanes.SplitChanged) -> None:
+        self._remember(msgspec.structs.replace(self.settings, split=event.split), "the split")
+
+    def _remember(self, settings: Settings, what: str) -> None:
+        """Save `settings` to the settings file; say so if that fails."""
+        self.settings = settings
         try:
-            save_settings(self.settings)
+            save_settings(settings)
         except OSError as error:
-            self.notify(f"Could not save the theme: {error}", severity="warning")
+            reason = printable(str(error), one_line=True)
+            self.notify(f"Could not save {what}: {reason}", severity="warning", markup=False)

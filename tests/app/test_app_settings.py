@@ -83,3 +83,11 @@ async def test_a_theme_switch_redraws_every_row_in_the_new_colours(
         light = list_colours(started_light)
     assert light != dark
     assert after == light
+
+
+def test_a_saved_split_is_read_back_and_a_strange_one_ignored(config_dir: Path) -> None:
+    save_settings(Settings(split=55))
+    assert load_settings() == Settings(split=55)
+    for text in ['{"split": "55"}', '{"split": 3}', '{"split": 55.5}', '{"split": true}']:
+        (config_dir / "settings.json").write_text(text)
+        assert load_settings().split is None, text

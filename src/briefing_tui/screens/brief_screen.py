@@ -96,11 +96,15 @@ class BriefScreen(Screen[None]):
     filtering: reactive[bool] = reactive(False, init=False)
     """Whether the panes show only the items the search matches."""
 
-    def __init__(self, lookup: Lookup, *, brief_path: Path | None = None) -> None:
-        """The screen for the brief behind `lookup` (read from `brief_path`, if from a file)."""
+    def __init__(
+        self, lookup: Lookup, *, brief_path: Path | None = None, split: int | None = None
+    ) -> None:
+        """The screen for the brief behind `lookup` (read from `brief_path`, if from a file);
+        the lists take `split` percent of the width (None: as the styles say)."""
         super().__init__()
         self.lookup = lookup
         self.brief_path = brief_path
+        self._split = split
         self.history = History(Location(OVERVIEW, 0 if lookup.brief.people else None))
         self._search: SearchSession | None = None  # made on the first /
         self._return_focus: Widget | None = None  # focused before the search bar opened
@@ -109,7 +113,7 @@ class BriefScreen(Screen[None]):
         yield BriefHeader(self.lookup.brief)
         labels = [(pane, pane_label(pane, self.lookup)) for pane in PANES]
         yield PaneTabs(labels, active=OVERVIEW, id="pane-tabs")
-        yield BriefPanes(self.lookup, id="panes")
+        yield BriefPanes(self.lookup, split=self._split, id="panes")
         yield Footer()
 
     @property
@@ -134,7 +138,7 @@ class BriefScreen(Screen[None]):
         pane = self.open_pane(location.pane, location.index, location.scroll)
         overview = self.panes.overview
         if pane is not None:
-            self.set_focus(pane.item_list)
+            pane.focus_main()
         elif location.index is not None:
             overview.select_person(location.index, list_items=True)
         else:
@@ -192,7 +196,7 @@ class BriefScreen(Screen[None]):
         if section_pane is None:
             self.set_focus(self.panes.overview.people_list)
         else:
-            self.set_focus(section_pane.item_list)  # now: the next key is the list's
+            section_pane.focus_main()  # now: the next key is the list's
 
     def action_back(self) -> None:
         """Return to the location before the last followed link."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import ContentSwitcher
 
 from briefing_tui.history import Location
@@ -16,19 +19,87 @@ if TYPE_CHECKING:
     from briefing_tui.search import SearchResult
 
 OVERVIEW = "overview"
+SPLIT_STEP = 5
+"""How much `<` and `>` change the list's share of the width, in percent."""
+SPLIT_RANGE = (15, 85)
+"""The narrowest and widest the list can be made, in percent."""
+_SPLIT = Binding.Group("Split", compact=True)
 
 
 class BriefPanes(ContentSwitcher):
-    """Switches between the panes; says where the reader is and marks search matches in them.
+    """Switches between the panes; says where the reader is and marks search matches in them;
+    in the section panes, sizes the list against the detail, or shows the detail alone.
 
     A pane's id is "overview" or its section's name; its widget's id adds "-pane".
     """
 
-    def __init__(self, lookup: Lookup, *, id: str | None = None) -> None:
-        """The panes of the brief behind `lookup`, the overview on show."""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("less_than_sign", "resize_list(-1)", "Narrower list", group=_SPLIT),
+        Binding("greater_than_sign", "resize_list(1)", "Wider list", group=_SPLIT),
+        Binding("z", "detail_alone(True)", "Detail alone"),
+        Binding("z", "detail_alone(False)", "List and detail"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | <, > | Make the list narrower or wider (the detail takes the rest; remembered). |
+    | z | Show the detail alone, or the list and the detail again. |
+    """
+
+    split: reactive[int | None] = reactive(None, init=False)
+    """The list's share of a section pane's width, in percent; None for the styles' own."""
+    detail_alone: reactive[bool] = reactive(False, init=False)
+    """Whether the section panes show the detail alone, without the list."""
+
+    class SplitChanged(Message):
+        """The reader changed the list's share of the width (`split`, in percent)."""
+
+        def __init__(self, split: int) -> None:
+            super().__init__()
+            self.split = split
+
+    def __init__(self, lookup: Lookup, *, split: int | None = None, id: str | None = None) -> None:
+        """The panes of the brief behind `lookup`, the overview on show; the list takes `split`
+        percent of a section pane's width (None: as the styles say)."""
         super().__init__(initial=f"{OVERVIEW}-pane", id=id)
         self._lookup = lookup
         self._marked: tuple[SearchResult | None, bool] = (None, False)
+        self.set_reactive(BriefPanes.split, split)
+
+    def watch_split(self) -> None:
+        self._lay_out()
+
+    def watch_detail_alone(self) -> None:
+        self._lay_out()
+        self.refresh_bindings()
+
+    def _lay_out(self) -> None:
+        for section in SECTIONS:
+            self.section_pane(section).set_layout(self.split, self.detail_alone)
+
+    def on_mount(self) -> None:
+        self._lay_out()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resize_list":  # no list on the Overview, nor when the detail is alone
+            return self.active != OVERVIEW and not self.detail_alone
+        if action == "detail_alone":
+            return self.active != OVERVIEW and parameters[0] != self.detail_alone
+        return True
+
+    def action_resize_list(self, direction: int) -> None:
+        """Make the list a step narrower (-1) or wider (1), the detail taking the rest."""
+        section = next(s for s in SECTIONS if s == self.active)
+        share = self.split or self.section_pane(section).list_share or 40
+        low, high = SPLIT_RANGE
+        share = max(low, min(high, round(share / SPLIT_STEP) * SPLIT_STEP + direction * SPLIT_STEP))
+        if share != self.split:
+            self.split = share
+            self.post_message(self.SplitChanged(share))
+
+    def action_detail_alone(self, alone: bool) -> None:
+        """Show the detail alone (True), or the list and the detail again (False)."""
+        self.detail_alone = alone
 
     def compose(self) -> ComposeResult:
         yield OverviewPane(self._lookup, id=f"{OVERVIEW}-pane")
@@ -61,6 +132,7 @@ class BriefPanes(ContentSwitcher):
             else:
                 section_pane.build()
         self.current = f"{pane}-pane"
+        self.refresh_bindings()
         return section_pane
 
     def location(self) -> Location:

@@ -44,6 +44,8 @@ class SectionPane(Horizontal):
         self._list: ItemList | None = None  # nothing is built before the pane is first shown
         self._detail_pending = False  # the detail follows the cursor after the next frame
         self._detail: DetailPane | None = None
+        self._split: int | None = None  # the list's share of the width, in percent
+        self._alone = False  # the detail alone, the list hidden
 
     @property
     def is_built(self) -> bool:
@@ -68,7 +70,45 @@ class SectionPane(Horizontal):
         self._detail = DetailPane(lookup)
         self._list.set_highlights(RowSpans(self._row_highlights, items, lookup))
         self._update_title()
+        self._apply_layout()
         self.mount(self._list, self._detail)
+
+    def set_layout(self, split: int | None, alone: bool) -> None:
+        """Give the list `split` percent of the width (None: as the styles say), or hide it to
+        show the detail `alone`; the focus stays in the pane."""
+        self._split, self._alone = split, alone
+        if self._list is None:
+            return
+        had_focus = self._list.has_focus
+        self._apply_layout()
+        if alone and had_focus:
+            self.detail.focus()
+        elif not alone and self.detail.has_focus_within:
+            self._list.focus()
+
+    def _apply_layout(self) -> None:
+        styles = self.item_list.styles
+        if self._split is None:
+            styles.clear_rule("width")
+            styles.clear_rule("max_width")
+        else:
+            styles.width = f"{self._split}%"
+            styles.max_width = "100%"
+        self.item_list.display = not self._alone
+
+    @property
+    def list_share(self) -> int:
+        """The list's width as a percentage of the pane's (0 when hidden or not laid out)."""
+        if self._list is None or not self._list.display or not self.size.width:
+            return 0
+        return round(self._list.outer_size.width * 100 / self.size.width)
+
+    def focus_main(self) -> None:
+        """Focus the list, or the detail when it is shown alone."""
+        if self._alone:
+            self.detail.focus()
+        else:
+            self.item_list.focus()
 
     @property
     def item_list(self) -> ItemList:
