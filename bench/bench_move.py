@@ -17,6 +17,7 @@ repeats) and the time from the last key to the screen settling says whether keys
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -24,6 +25,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Settings of their own: the reader would reopen where a user left a brief, and switch themes.
+os.environ["BRIEFING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="briefing-bench-")
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "bench"))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -22,6 +23,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Settings of their own: the reader would reopen where a user left a brief, and switch themes.
+os.environ["BRIEFING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="briefing-bench-")
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "bench"))
 

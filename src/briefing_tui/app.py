@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -13,7 +14,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
+from briefing_tui.history import Location
 from briefing_tui.model import Brief, Lookup
+from briefing_tui.places import brief_key, load_places, location_of, place_of, save_place
 from briefing_tui.printable import printable
 from briefing_tui.resources import bundled
 from briefing_tui.screens.brief_screen import BriefScreen
@@ -70,6 +73,10 @@ class BriefingApp(App[None]):
         self.settings = load_settings()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        self._start: Location | None = None  # where the brief was left, if it was read before
+        if brief_path is not None:
+            place = load_places().get(brief_key(brief_path))
+            self._start = location_of(place, self.lookup) if place is not None else None
         self.quitting = False
         """Whether the app is on its way out: from then on, no key or click does anything."""
 
@@ -81,9 +88,20 @@ class BriefingApp(App[None]):
             raise SystemExit(self.return_code)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
-        """Begin quitting: keys typed after this (a paste, a slow link) are dropped."""
+        """Begin quitting: remember where the brief was left; keys typed after this (a paste, a
+        slow link) are dropped."""
+        if not self.quitting:
+            self._remember_place()
         self.quitting = True
         super().exit(*args, **kwargs)
+
+    def _remember_place(self) -> None:
+        """Save the reader's place in the brief, to reopen it there (quietly: it is quitting)."""
+        if self.brief_path is None or not self.reader.is_mounted:
+            return
+        place = place_of(self.reader.panes.location(), self.lookup)
+        with suppress(OSError):
+            save_place(brief_key(self.brief_path), place)
 
     async def on_event(self, event: events.Event) -> None:
         if self.quitting and isinstance(event, (events.InputEvent, events.Paste)):
@@ -103,7 +121,7 @@ class BriefingApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         self.reader = BriefScreen(
-            self.lookup, brief_path=self.brief_path, split=self.settings.split
+            self.lookup, brief_path=self.brief_path, split=self.settings.split, start=self._start
         )
         return self.reader
 

@@ -39,6 +39,7 @@ DATA_LAYER = [
     "briefing_tui.sourcecheck",
     "briefing_tui.template",
     "briefing_tui.tag_search",
+    "briefing_tui.places",
     "briefing_tui.library",
     "briefing_tui.serve",
     "briefing_tui.filestate",

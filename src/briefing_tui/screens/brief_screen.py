@@ -97,15 +97,22 @@ class BriefScreen(Screen[None]):
     """Whether the panes show only the items the search matches."""
 
     def __init__(
-        self, lookup: Lookup, *, brief_path: Path | None = None, split: int | None = None
+        self,
+        lookup: Lookup,
+        *,
+        brief_path: Path | None = None,
+        split: int | None = None,
+        start: Location | None = None,
     ) -> None:
         """The screen for the brief behind `lookup` (read from `brief_path`, if from a file);
-        the lists take `split` percent of the width (None: as the styles say)."""
+        the lists take `split` percent of the width (None: as the styles say); it opens at
+        `start` (None: the Overview)."""
         super().__init__()
         self.lookup = lookup
         self.brief_path = brief_path
         self._split = split
-        self.history = History(Location(OVERVIEW, 0 if lookup.brief.people else None))
+        self._start = start
+        self.history = History(start or Location(OVERVIEW, 0 if lookup.brief.people else None))
         self._search: SearchSession | None = None  # made on the first /
         self._return_focus: Widget | None = None  # focused before the search bar opened
 
@@ -115,6 +122,15 @@ class BriefScreen(Screen[None]):
         yield PaneTabs(labels, active=OVERVIEW, id="pane-tabs")
         yield BriefPanes(self.lookup, split=self._split, id="panes")
         yield Footer()
+
+    def on_mount(self) -> None:
+        start = self._start
+        if start is None or (start.pane == OVERVIEW and not start.index):
+            return  # the Overview, as composed
+        if start.pane == OVERVIEW and start.index is not None:
+            self.panes.overview.select_person(start.index)
+        else:
+            self.go_to(start)
 
     @property
     def panes(self) -> BriefPanes:
