@@ -37,7 +37,8 @@ class BriefCommands(Provider):
 
     def _screen_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         """(name, callback, help) for the panes and themes."""
-        from briefing_tui.screens.brief_screen import PANE_TITLES, BriefScreen
+        from briefing_tui.screens.brief_screen import BriefScreen
+        from briefing_tui.widgets.brief_panes import PANE_TITLES
 
         screen = self.screen
         if isinstance(screen, BriefScreen):

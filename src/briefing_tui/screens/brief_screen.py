@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from inspect import signature
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,10 +13,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from briefing_tui.history import History, Location
-from briefing_tui.model import KINDS, SECTIONS, ItemRef, Lookup, Section
+from briefing_tui.model import SECTIONS, ItemRef, Lookup, Section
 from briefing_tui.printable import printable
 from briefing_tui.widgets.brief_header import BriefHeader
-from briefing_tui.widgets.brief_panes import OVERVIEW, BriefPanes
+from briefing_tui.widgets.brief_panes import OVERVIEW, PANE_TITLES, PANES, BriefPanes, pane_label
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.pane_tabs import PaneTabs
 from briefing_tui.widgets.related_list import RelatedList, TagLink, Target
@@ -28,21 +27,8 @@ if TYPE_CHECKING:
     from briefing_tui.search_state import SearchSession
     from briefing_tui.widgets.search_view import SearchView
 
-PANE_TITLES: dict[str, str] = {OVERVIEW: "Overview"} | {kind.section: kind.title for kind in KINDS}
-"""The panes by id, in tab order (the Overview, then a pane per section); keys 1, 2... pick them."""
-PANES: tuple[str, ...] = tuple(PANE_TITLES)
-
 _COMMANDS = frozenset({"help", "search", "step_hit", "export", "quit_app", "show_pane"})
 """Actions of printable keys: in a text box (the search bar) those keys are text."""
-
-
-def pane_label(pane: str, lookup: Lookup) -> str:
-    """A tab's label: its key, its name and, for sections, how many items it holds."""
-    number = PANES.index(pane) + 1
-    if pane == OVERVIEW:
-        return f"{number} Overview"
-    section: Section = SECTIONS[number - 2]
-    return f"{number} {PANE_TITLES[pane]} {len(lookup.brief.section(section))}"
 
 
 class BriefScreen(Screen[None]):
@@ -235,21 +221,15 @@ class BriefScreen(Screen[None]):
     def help_screen(self) -> Screen[None]:
         """The help: every key, then the query syntax; opened at the query syntax when the
         reader is typing a search."""
-        from briefing_tui.query import QUERY_SYNTAX
-        from briefing_tui.screens import help_screen
-        from briefing_tui.screens.help_screen import HelpScreen, widget_key_groups
+        from briefing_tui.screens.reader_help import reader_help
 
-        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Commands")
-        anywhere = [*self.COMMAND_BINDINGS, *self.app.BINDINGS, palette]
-        groups = [("Anywhere", anywhere), ("Panes", self.PANE_BINDINGS), *widget_key_groups()]
         typing = self.is_active and isinstance(self.focused, Input)
-        # At the merge with the look branch (help_screen gains QUERY_HELP_TITLE and start_at),
-        # these lines become: HelpScreen(..., start_at=QUERY_HELP_TITLE if typing else None).
-        queries = getattr(help_screen, "QUERY_HELP_TITLE", "Search queries")
-        start = {"start_at": queries} if typing else {}
-        if "start_at" not in signature(HelpScreen).parameters:
-            start = {}
-        return HelpScreen(groups, [(queries, QUERY_SYNTAX)], **start)
+        return reader_help(
+            [*self.COMMAND_BINDINGS, *self.app.BINDINGS],
+            self.PANE_BINDINGS,
+            palette_key=self.app.COMMAND_PALETTE_BINDING,
+            at_queries=typing,
+        )
 
     def action_export(self) -> None:
         """Open the export dialog: the whole brief, the pane on show or the search results."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urlsplit
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,7 +12,17 @@ from textual.reactive import reactive
 from textual.widgets import ContentSwitcher
 
 from briefing_tui.history import Location
-from briefing_tui.model import SECTIONS, Lookup, Section
+from briefing_tui.model import (
+    KINDS,
+    SECTIONS,
+    Brief,
+    ItemRef,
+    Lookup,
+    Section,
+    headline,
+    section_kind,
+)
+from briefing_tui.printable import printable
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.section_pane import SectionPane
 
@@ -19,11 +30,35 @@ if TYPE_CHECKING:
     from briefing_tui.search import SearchResult
 
 OVERVIEW = "overview"
+WEB_SCHEMES = ("http", "https")
+"""The kinds of address `o` opens: a web page, nothing the browser might run or fetch else."""
 SPLIT_STEP = 5
 """How much `<` and `>` change the list's share of the width, in percent."""
 SPLIT_RANGE = (15, 85)
 """The narrowest and widest the list can be made, in percent."""
 _SPLIT = Binding.Group("Split", compact=True)
+
+PANE_TITLES: dict[str, str] = {OVERVIEW: "Overview"} | {kind.section: kind.title for kind in KINDS}
+"""The panes by id, in tab order (the Overview, then a pane per section); keys 1, 2... pick them."""
+PANES: tuple[str, ...] = tuple(PANE_TITLES)
+
+
+def pane_label(pane: str, lookup: Lookup) -> str:
+    """A tab's label: its key, its name and, for sections, how many items it holds."""
+    number = PANES.index(pane) + 1
+    if pane == OVERVIEW:
+        return f"{number} Overview"
+    section: Section = SECTIONS[number - 2]
+    return f"{number} {PANE_TITLES[pane]} {len(lookup.brief.section(section))}"
+
+
+def source_url(brief: Brief) -> str | None:
+    """The brief's source address, if it is a web page (http or https) with a host."""
+    url = brief.source.url if brief.source is not None else None
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme.lower() in WEB_SCHEMES and parts.netloc else None
 
 
 class BriefPanes(ContentSwitcher):
@@ -38,12 +73,16 @@ class BriefPanes(ContentSwitcher):
         Binding("greater_than_sign", "resize_list(1)", "Wider list", group=_SPLIT),
         Binding("z", "detail_alone(True)", "Detail alone"),
         Binding("z", "detail_alone(False)", "List and detail"),
+        Binding("y", "copy_item", "Copy"),
+        Binding("o", "open_source", "Open source", show=False),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | <, > | Make the list narrower or wider (the detail takes the rest; remembered). |
     | z | Show the detail alone, or the list and the detail again. |
+    | y | Copy the item on show, as the Markdown its export would be. |
+    | o | Open the brief's source in the web browser. |
     """
 
     split: reactive[int | None] = reactive(None, init=False)
@@ -85,6 +124,10 @@ class BriefPanes(ContentSwitcher):
             return self.active != OVERVIEW and not self.detail_alone
         if action == "detail_alone":
             return self.active != OVERVIEW and parameters[0] != self.detail_alone
+        if action == "copy_item":
+            return self.location().index is not None and self.active != OVERVIEW
+        if action == "open_source":
+            return source_url(self._lookup.brief) is not None
         return True
 
     def action_resize_list(self, direction: int) -> None:
@@ -96,6 +139,33 @@ class BriefPanes(ContentSwitcher):
         if share != self.split:
             self.split = share
             self.post_message(self.SplitChanged(share))
+
+    def action_copy_item(self) -> None:
+        """Copy the item on show to the clipboard, as the Markdown its export would be, and
+        say what was copied."""
+        from briefing_tui.export import to_markdown  # not a cost of starting up
+
+        location = self.location()
+        section = next((s for s in SECTIONS if s == location.pane), None)
+        if section is None or location.index is None:
+            return
+        ref = ItemRef(section, location.index)
+        text = to_markdown(self._lookup.brief, refs=[ref])
+        self.app.copy_to_clipboard(text)
+        name = headline(self._lookup.item(ref), self._lookup)
+        lines = text.count("\n")
+        self.notify(
+            printable(f"Copied as Markdown ({lines} lines): {name}", one_line=True),
+            title=f"{section_kind(section).label} {ref.index + 1}",
+            markup=False,
+        )
+
+    def action_open_source(self) -> None:
+        """Open the brief's source (an http or https address) in the web browser."""
+        url = source_url(self._lookup.brief)
+        if url is not None:
+            self.app.open_url(url)
+            self.notify(printable(f"Opening {url}", one_line=True), markup=False)
 
     def action_detail_alone(self, alone: bool) -> None:
         """Show the detail alone (True), or the list and the detail again (False)."""

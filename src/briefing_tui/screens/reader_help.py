@@ -1,0 +1,37 @@
+"""The reader's help: every key of the app, its screen and its widgets, then the query syntax."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from inspect import signature
+
+from textual.binding import Binding, BindingType
+
+from briefing_tui.query import QUERY_SYNTAX
+from briefing_tui.screens import help_screen
+from briefing_tui.screens.help_screen import HelpScreen, widget_key_groups
+
+
+def reader_help(
+    anywhere: Sequence[BindingType],
+    panes: Sequence[BindingType],
+    *,
+    palette_key: str,
+    at_queries: bool = False,
+) -> HelpScreen:
+    """The help screen: the keys that work `anywhere`, those of the `panes`, the palette's
+    (`palette_key`) and the widgets'; `at_queries` opens it at the query syntax (for F1 in the
+    search bar)."""
+    from briefing_tui.widgets.brief_panes import BriefPanes
+
+    palette = Binding(palette_key, "command_palette", "Commands")
+    anywhere = [*anywhere, palette]
+    panes_keys = [*panes, *BriefPanes.BINDINGS]
+    groups = [("Anywhere", anywhere), ("Panes", panes_keys), *widget_key_groups()]
+    # At the merge with the look branch (help_screen gains QUERY_HELP_TITLE and start_at),
+    # these lines become: HelpScreen(..., start_at=QUERY_HELP_TITLE if at_queries else None).
+    queries = getattr(help_screen, "QUERY_HELP_TITLE", "Search queries")
+    start = {"start_at": queries} if at_queries else {}
+    if "start_at" not in signature(HelpScreen).parameters:
+        start = {}
+    return HelpScreen(groups, [(queries, QUERY_SYNTAX)], **start)
