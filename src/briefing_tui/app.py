@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import msgspec
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.theme import Theme
+from textual.widgets import Footer, Input
 
 from briefing_tui.history import Location
 from briefing_tui.model import Brief, Lookup
@@ -34,6 +36,18 @@ def _resume_collection() -> None:
         gc.enable()
 
 
+def _give_a_footer(screen: Screen[Any]) -> None:
+    """A dialog (a modal screen of ours) gets a footer naming its keys, over the brief's."""
+    if isinstance(screen, ModalScreen) and not isinstance(screen, SystemModalScreen):
+
+        def mount() -> None:
+            if screen.is_attached and not screen.query(Footer):
+                screen.mount(Footer())
+                screen.call_after_refresh(screen.refresh_bindings)
+
+        screen.call_after_refresh(mount)  # once the dialog is composed
+
+
 def _brief_commands() -> type[Provider]:
     """The palette's brief commands, imported when the palette first opens."""
     from briefing_tui.commands import BriefCommands
@@ -53,6 +67,8 @@ class BriefingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         # Priority: under a dialog (a modal screen) only priority keys of the app still apply.
+        # Shown in the footer only in a text box, where ? is text and F1 is the way to the help.
+        Binding("f1", "help('typing')", "Help", priority=True),
         Binding("f1", "help", "Help", show=False, priority=True),
     ]
     """
@@ -60,6 +76,7 @@ class BriefingApp(App[None]):
     | :- | :- |
     | ctrl+c | Quit, from anywhere (text boxes and dialogs included). |
     | f1 | Help, from anywhere (the search bar's opens it at the query syntax). |
+    | f1 | (the same, named in the footer in a text box, where ? is text) |
     | ctrl+p | The command palette: panes, items, search, export, themes. |
     """
 
@@ -125,7 +142,12 @@ class BriefingApp(App[None]):
         )
         return self.reader
 
-    def action_help(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help":  # the footer names F1 in a text box; it works everywhere
+            return (parameters == ("typing",)) == isinstance(self.focused, Input)
+        return True
+
+    def action_help(self, _where: str = "") -> None:
         """Show the help over whatever is on screen (a dialog, the palette), or close it."""
         from briefing_tui.screens.help_screen import HelpScreen
 
@@ -136,7 +158,49 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, _give_a_footer)
         self.call_after_refresh(_resume_collection)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands that work here, and ours in place of those that do not:
+        the keys are the help's (not a second list that disagrees), a screenshot is saved where
+        it can be."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand(
+                    "Keys", "Every key, as the help lists them (f1)", self.action_help
+                )
+            elif command.title == "Screenshot":
+                yield SystemCommand(
+                    "Screenshot",
+                    "Save an SVG picture of the screen next to the brief, and say where",
+                    lambda: self.set_timer(0.1, self.save_reader_screenshot),
+                )
+            else:
+                yield command
+
+    def save_reader_screenshot(self) -> None:
+        """Save a screenshot next to the brief (or in a folder that exists) and say where; in a
+        browser, download it."""
+        from briefing_tui.files import WriteError, write_text_atomic
+        from briefing_tui.screenshots import screenshot_folder, screenshot_name
+
+        if self.is_web:
+            self.deliver_screenshot(screenshot_name(self.brief_path))
+            return
+        folder = screenshot_folder(self.brief_path)
+        if folder is None:
+            self.notify("No folder to save a screenshot in.", severity="error")
+            return
+        path = folder / screenshot_name(self.brief_path)
+        try:
+            write_text_atomic(path, self.export_screenshot())
+        except WriteError as error:
+            message = printable(f"Screenshot not saved: {error}", one_line=True)
+            self.notify(message, severity="error", markup=False)
+        else:
+            message = printable(f"Screenshot saved: {path}", one_line=True)
+            self.notify(message, markup=False)
 
     def _remember_theme(self, theme: Theme) -> None:
         """Save the theme now in use to the settings file."""

@@ -1,5 +1,7 @@
-"""The command palette's commands for a brief: go to a pane, jump to any item, search, export,
-switch theme."""
+"""The command palette's commands for a brief: go to a pane, jump to any item, search, export.
+
+Textual's own commands are offered beside them (BriefingApp.get_system_commands): its theme
+picker is the one way to pick a theme, which the app remembers."""
 
 from __future__ import annotations
 
@@ -12,9 +14,6 @@ from textual.content import Content
 
 from briefing_tui.model import SECTIONS, ItemRef, headline, section_kind
 from briefing_tui.printable import printable
-
-THEMES = {"dark": "textual-dark", "light": "textual-light"}
-"""The themes offered by name; the app remembers the choice."""
 
 _HEADLINE_CHARS = 120  # long quotes are matched and shown by their first words only
 _ITEMS_PER_TURN = 256  # hand the event loop back this often: typing stays live at 10,000 items
@@ -36,7 +35,7 @@ class BriefCommands(Provider):
     _item_lines: list[tuple[str, ItemRef]] | None = None
 
     def _screen_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
-        """(name, callback, help) for the panes and themes."""
+        """(name, callback, help) for the panes, search and export."""
         from briefing_tui.screens.brief_screen import BriefScreen
         from briefing_tui.widgets.brief_panes import PANE_TITLES
 
@@ -57,12 +56,6 @@ class BriefCommands(Provider):
                 "Export to Markdown",
                 partial(screen.run_action, "export"),
                 "The whole brief, this pane or the search results (key e)",
-            )
-        for name, theme in THEMES.items():
-            yield (
-                f"Switch to the {name} theme",
-                partial(setattr, self.app, "theme", theme),
-                "Remembered for next time",
             )
 
     def _items(self) -> list[tuple[str, ItemRef]]:

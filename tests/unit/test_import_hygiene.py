@@ -40,6 +40,7 @@ DATA_LAYER = [
     "briefing_tui.template",
     "briefing_tui.tag_search",
     "briefing_tui.places",
+    "briefing_tui.screenshots",
     "briefing_tui.library",
     "briefing_tui.serve",
     "briefing_tui.filestate",

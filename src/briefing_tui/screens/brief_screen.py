@@ -52,12 +52,12 @@ class BriefScreen(Screen[None]):
         # lands in the search bar, and "3G" reaches the Quotes list.
         Binding("question_mark", "help", "Help", priority=True),
         Binding("slash", "search", "Search", priority=True),
+        Binding("escape", "clear_search", "Clear"),  # offered while there is a search
+        Binding("q", "quit_app", "Quit", priority=True),
+        Binding("e", "export", "Export", priority=True),  # last: at 80 columns it may not fit
         Binding("n", "step_hit(1)", "Next hit", show=False, priority=True),
         Binding("N", "step_hit(-1)", "Previous hit", show=False, priority=True),
         Binding("ctrl+f", "toggle_filter", "Filter", show=False),
-        Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("e", "export", "Export", priority=True),
-        Binding("q", "quit_app", "Quit", priority=True),
     ]
     """The commands of the reader."""
     BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, *COMMAND_BINDINGS]
@@ -73,8 +73,8 @@ class BriefScreen(Screen[None]):
     | n, N | Show the next or previous hit of the search, across all panes. |
     | ctrl+f | Show only the items that match the search, or all again (filter mode). |
     | escape | Clear the search highlights and filter. |
-    | e | Export the brief to Markdown. |
     | q | Quit. |
+    | e | Export the brief to Markdown. |
     """
 
     search_result: reactive[SearchResult | None] = reactive(None, init=False)
@@ -178,10 +178,11 @@ class BriefScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _COMMANDS:  # not under a dialog, and not while typing
             return self.is_active and not isinstance(self.focused, Input)
-        if action == "back":
-            return self.history.can_go_back or None
+        searching = (view := self._search_view()) is not None and view.is_open
+        if action == "back":  # never offered where it would do nothing
+            return self.history.can_go_back and not searching
         if action == "forward":
-            return self.history.can_go_forward or None
+            return self.history.can_go_forward and not searching
         if action == "clear_search":  # escape is free for others when there is nothing to clear
             return self.search_result is not None or self.filtering
         return True

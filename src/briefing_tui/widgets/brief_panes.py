@@ -36,7 +36,6 @@ SPLIT_STEP = 5
 """How much `<` and `>` change the list's share of the width, in percent."""
 SPLIT_RANGE = (15, 85)
 """The narrowest and widest the list can be made, in percent."""
-_SPLIT = Binding.Group("Split", compact=True)
 
 PANE_TITLES: dict[str, str] = {OVERVIEW: "Overview"} | {kind.section: kind.title for kind in KINDS}
 """The panes by id, in tab order (the Overview, then a pane per section); keys 1, 2... pick them."""
@@ -69,10 +68,11 @@ class BriefPanes(ContentSwitcher):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("less_than_sign", "resize_list(-1)", "Narrower list", group=_SPLIT),
-        Binding("greater_than_sign", "resize_list(1)", "Wider list", group=_SPLIT),
-        Binding("z", "detail_alone(True)", "Detail alone"),
-        Binding("z", "detail_alone(False)", "List and detail"),
+        # The split keys are in the help (the footer has no room for them at 80 columns).
+        Binding("less_than_sign", "resize_list(-1)", "Narrower list", show=False),
+        Binding("greater_than_sign", "resize_list(1)", "Wider list", show=False),
+        Binding("z", "detail_alone(True)", "Zoom"),
+        Binding("z", "detail_alone(False)", "Unzoom"),
         Binding("y", "copy_item", "Copy"),
         Binding("o", "open_source", "Open source", show=False),
     ]
@@ -80,7 +80,7 @@ class BriefPanes(ContentSwitcher):
     | Key(s) | Description |
     | :- | :- |
     | <, > | Make the list narrower or wider (the detail takes the rest; remembered). |
-    | z | Show the detail alone, or the list and the detail again. |
+    | z | Zoom: show the detail alone; unzoom: the list and the detail again. |
     | y | Copy the item on show, as the Markdown its export would be. |
     | o | Open the brief's source in the web browser. |
     """

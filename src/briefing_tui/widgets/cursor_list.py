@@ -36,7 +36,7 @@ def cursor_bindings(noun: str, select: str) -> list[BindingType]:
         Binding("pagedown,space", "cursor_page_down", "Page down", show=False),
         Binding("ctrl+u", "cursor_half_page(-1)", "Half a page up", show=False),
         Binding("ctrl+d", "cursor_half_page(1)", "Half a page down", show=False),
-        Binding("enter", "select", select, show=False),
+        Binding("enter", "select", select),
     ]
 
 

@@ -33,7 +33,7 @@ class ItemList(CursorList):
     spans of a row's label (search matches).
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("item", "Open item")
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("item", "Open")
     """
     | Key(s) | Description |
     | :- | :- |
@@ -44,7 +44,7 @@ class ItemList(CursorList):
     | pageup, b | Move the cursor up one page. |
     | pagedown, space | Move the cursor down one page. |
     | ctrl+u, ctrl+d | Move the cursor up or down half a page. |
-    | enter | Open the item under the cursor. |
+    | enter | Open the item under the cursor: its links, or what a person said. |
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
