@@ -97,12 +97,13 @@ class BriefingApp(App[None]):
         self.quitting = False
         """Whether the app is on its way out: from then on, no key or click does anything."""
 
-    def run(self, *args: Any, **kwargs: Any) -> None:
-        """Run the app until it quits; an unexpected error, once reported, ends the process
-        with status 1 (SystemExit), never 0."""
-        super().run(*args, **kwargs)
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the app until it quits, and return what it returned; an unexpected error, once
+        reported, ends the process with status 1 (SystemExit), never 0."""
+        result = super().run(*args, **kwargs)
         if self.return_code:
             raise SystemExit(self.return_code)
+        return result
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Begin quitting: remember where the brief was left; keys typed after this (a paste, a
