@@ -68,8 +68,8 @@ class BriefingApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         # Priority: under a dialog (a modal screen) only priority keys of the app still apply.
         # Shown in the footer only in a text box, where ? is text and F1 is the way to the help.
-        Binding("f1", "help('typing')", "Help", priority=True),
         Binding("f1", "help", "Help", show=False, priority=True),
+        Binding("f1", "help('typing')", "Help", priority=True),
     ]
     """
     | Key(s) | Description |

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 
 from briefing_tui.query import QUERY_SYNTAX
 from briefing_tui.screens import help_screen
-from briefing_tui.screens.help_screen import HelpScreen, widget_key_groups
+from briefing_tui.screens.help_screen import BindingGroup, HelpScreen, widget_key_groups
 
 
 def reader_help(
@@ -25,9 +25,11 @@ def reader_help(
     from briefing_tui.widgets.brief_panes import BriefPanes
 
     palette = Binding(palette_key, "command_palette", "Commands")
-    anywhere = [*anywhere, palette]
-    panes_keys = [*panes, *BriefPanes.BINDINGS]
-    groups = [("Anywhere", anywhere), ("Panes", panes_keys), *widget_key_groups()]
+    groups: list[BindingGroup] = [
+        ("Anywhere", _once([*anywhere, palette])),
+        ("Panes", [*panes, *BriefPanes.BINDINGS]),
+        *widget_key_groups(),
+    ]
     # At the merge with the look branch (help_screen gains QUERY_HELP_TITLE and start_at),
     # these lines become: HelpScreen(..., start_at=QUERY_HELP_TITLE if at_queries else None).
     queries = getattr(help_screen, "QUERY_HELP_TITLE", "Search queries")
@@ -35,3 +37,15 @@ def reader_help(
     if "start_at" not in signature(HelpScreen).parameters:
         start = {}
     return HelpScreen(groups, [(queries, QUERY_SYNTAX)], **start)
+
+
+def _once(bindings: Sequence[BindingType]) -> list[Binding]:
+    """The bindings, each key with a description listed once (a key bound twice, to show it in
+    the footer in some places only, is one row of the help)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for binding in Binding.make_bindings(bindings):
+        if (binding.key, binding.description) not in seen:
+            seen.add((binding.key, binding.description))
+            kept.append(binding)
+    return kept

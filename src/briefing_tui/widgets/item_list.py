@@ -123,7 +123,7 @@ class ItemList(CursorList):
         self._cells: list[int] | None = None  # each item's label width, worked out once
         self._width = 0  # the width the rows were laid out for (0: one line each)
         self._starts: list[int] = []  # each row's first line, then the end
-        self._wrapped: LRUCache[tuple[int, int], list[Content]] = LRUCache(256)
+        self._wrapped: LRUCache[tuple[int, int, bool, bool], list[Content]] = LRUCache(256)
         self._lay_out(0)
 
     def on_mount(self) -> None:
@@ -221,6 +221,10 @@ class ItemList(CursorList):
         elif index in self._rows:
             self.move_cursor(list(self._rows).index(index), center=True)
 
+    def clear_line_cache(self) -> None:
+        super().clear_line_cache()
+        self._wrapped.clear()  # styled with colours that a theme switch changes
+
     def row_text(self, index: int) -> RowText:
         """The label of item `index`: literal text, and its tail."""
         label = self._label(index)
@@ -234,18 +238,20 @@ class ItemList(CursorList):
         """The label of item `index`, as literal text on one line."""
         return self.row_text(index).whole
 
-    def _row_content(self, index: int, width: int) -> list[Content]:
-        """The lines of item `index`'s row in `width` cells, search matches marked."""
-        key = (index, width)
+    def _row_content(self, index: int, width: int, on_cursor: bool) -> list[Content]:
+        """The lines of item `index`'s row in `width` cells, its lead and tail dimmed (on the
+        cursor's background, on its row) and search matches marked."""
+        key = (index, width, on_cursor, on_cursor and self.has_focus)
         lines = self._wrapped.get(key)
         if lines is None:
             text = self.row_text(index)
-            marks = [("item-list--dim", span) for span in text.dimmed()]
-            marks += [("item-list--match", span) for span in self._highlights.get(index, ())]
+            marks = [(self.muted_style("item-list--dim", on_cursor), s) for s in text.dimmed()]
+            match = self.get_visual_style("item-list--match", partial=True)
+            marks += [(match, span) for span in self._highlights.get(index, ())]
             if marks:
                 whole = text.whole
-                for name, (start, end) in marks:
-                    whole = whole.stylize(self.get_visual_style(name, partial=True), start, end)
+                for style, (start, end) in marks:
+                    whole = whole.stylize(style, start, end)
                 text = text.restyled(whole)
             lines = self._wrapped[key] = row_lines(text, width - _MARGIN)
         return lines
@@ -256,7 +262,7 @@ class ItemList(CursorList):
         if row is None:
             return Strip.blank(width, self.get_visual_style().rich_style)
         style = self.get_visual_style(self.CURSOR_CLASS) if on_cursor else self.get_visual_style()
-        lines = self._row_content(self.item_at(row), width)
+        lines = self._row_content(self.item_at(row), width, on_cursor)
         offset = line - self._starts[row]
         part = lines[offset] if offset < len(lines) else Content("")
         content = Content(" " * _MARGIN).append(part).truncate(width, ellipsis=True, pad=True)

@@ -225,7 +225,7 @@ class RelatedList(CursorList):
         label = item.label
         if dimmed := label.dimmed():
             whole = label.whole
-            dim = self.get_visual_style("related-list--dim", partial=True)
+            dim = self.muted_style("related-list--dim", on_cursor)
             for start, end in dimmed:
                 whole = whole.stylize(dim, start, end)
             label = label.restyled(whole)
