@@ -17,7 +17,7 @@ import msgspec
 
 from briefing_tui.history import Location
 from briefing_tui.model import SECTIONS, Item, Lookup, kind_of
-from briefing_tui.settings import config_dir
+from briefing_tui.settings import config_dir, write_json
 
 PLACES_FILE = "places.json"
 LIMIT = 100
@@ -59,19 +59,11 @@ def load_places(path: Path | None = None) -> Places:
 def save_place(key: str, place: Place, path: Path | None = None) -> None:
     """Remember `place` for the brief `key`, as the most recently read; keep the last LIMIT.
     Written atomically (temp file, fsync, rename); raises OSError on failure."""
-    from briefing_tui.files import WriteError, write_text_atomic
-
     path = path or places_path()
     places = load_places(path)  # read again: another reader may have saved since
     places.pop(key, None)
     places[key] = place
-    kept = dict(list(places.items())[-LIMIT:])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = msgspec.json.format(msgspec.json.encode(kept), indent=1).decode() + "\n"
-    try:
-        write_text_atomic(path, text, replace=True)
-    except WriteError as error:
-        raise OSError(str(error)) from error
+    write_json(path, dict(list(places.items())[-LIMIT:]))
 
 
 def digest(item: Item) -> str:

@@ -56,11 +56,16 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically (temp file, fsync, rename); raises OSError on failure."""
+    write_json(path or settings_path(), settings)
+
+
+def write_json(path: Path, data: object) -> None:
+    """Write `data` as indented JSON to `path` in the config dir (made if need be), atomically
+    (temp file, fsync, rename); raises OSError on failure."""
     from briefing_tui.files import WriteError, write_text_atomic
 
-    path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = msgspec.json.format(msgspec.json.encode(settings), indent=2).decode() + "\n"
+    text = msgspec.json.format(msgspec.json.encode(data), indent=2).decode() + "\n"
     try:
         write_text_atomic(path, text, replace=True)
     except WriteError as error:
