@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SMALL_SUMMIT, brief_from_yaml
 from textual.command import CommandList
 from textual.pilot import Pilot
 
 from briefing_tui.app import BriefingApp
+from briefing_tui.loader import load_brief
 from briefing_tui.model import Brief
 from briefing_tui.resources import SUMMIT_BRIEF, bundled
 from briefing_tui.screens.help_screen import HelpScreen
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 RunCommand = Callable[..., Awaitable[None]]
 WaitUntil = Callable[[Pilot[None], Callable[[], object]], Awaitable[None]]
+
+
+SMALL_SUMMIT = Path(__file__).resolve().parent / "data" / "summit.yaml"
 
 
 def offered(app: BriefingApp) -> list[str]:
@@ -54,7 +57,7 @@ async def test_a_screenshot_is_saved_next_to_the_brief_and_said_where(
 ) -> None:
     path = tmp_path / "harbour.yaml"
     shutil.copy(SMALL_SUMMIT, path)
-    app = BriefingApp(brief_from_yaml(path), brief_path=path)
+    app = BriefingApp(load_brief(path), brief_path=path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await run_command(pilot, "screenshot", expect="Screenshot")
         await wait_until(pilot, lambda: list(tmp_path.glob("harbour-*.svg")))
@@ -69,7 +72,7 @@ async def test_a_screenshot_of_the_bundled_brief_goes_to_the_current_folder(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     path = bundled("briefs") / SUMMIT_BRIEF
-    app = BriefingApp(brief_from_yaml(path), brief_path=path)
+    app = BriefingApp(load_brief(path), brief_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await run_command(pilot, "screenshot", expect="Screenshot")
         await wait_until(pilot, lambda: list(tmp_path.glob("eu-japan-summit-2023-*.svg")))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import SMALL_SUMMIT, brief_from_yaml
-
 from briefing_tui.app import BriefingApp
+from briefing_tui.loader import load_brief
 from briefing_tui.widgets.item_list import ItemList
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.section_pane import SectionPane
+
+SMALL_SUMMIT = Path(__file__).resolve().parent / "data" / "summit.yaml"
 
 
 def copy_of_summit(tmp_path: Path) -> Path:
@@ -21,7 +22,7 @@ def copy_of_summit(tmp_path: Path) -> Path:
 
 async def read(path: Path, *keys: str) -> BriefingApp:
     """Open the brief at `path`, press `keys`, and quit with q."""
-    app = BriefingApp(brief_from_yaml(path), brief_path=path)
+    app = BriefingApp(load_brief(path), brief_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*keys)
         await pilot.pause()
@@ -33,7 +34,7 @@ async def read(path: Path, *keys: str) -> BriefingApp:
 async def test_a_brief_reopens_on_the_item_it_was_left_at(tmp_path: Path) -> None:
     path = copy_of_summit(tmp_path)
     await read(path, "3", "j", "j")
-    app = BriefingApp(brief_from_yaml(path), brief_path=path)
+    app = BriefingApp(load_brief(path), brief_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen.active_pane == "quotes"
@@ -50,12 +51,12 @@ async def test_another_brief_keeps_its_own_place(tmp_path: Path) -> None:
     shutil.copy(SMALL_SUMMIT, other)
     await read(first, "4", "j")
     await read(other, "down", "down")  # the Overview, its third person
-    app = BriefingApp(brief_from_yaml(other), brief_path=other)
+    app = BriefingApp(load_brief(other), brief_path=other)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen.active_pane == "overview"
         assert app.screen.query_one(OverviewPane).person_index == 2
-    app = BriefingApp(brief_from_yaml(first), brief_path=first)
+    app = BriefingApp(load_brief(first), brief_path=first)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen.active_pane == "analysis"
@@ -67,7 +68,7 @@ async def test_a_brief_whose_item_is_gone_opens_at_its_pane(tmp_path: Path) -> N
     text = path.read_text(encoding="utf-8")
     start = text.index("  - id: training")
     path.write_text(text[:start] + text[text.index("quotes:") :], encoding="utf-8")
-    app = BriefingApp(brief_from_yaml(path), brief_path=path)
+    app = BriefingApp(load_brief(path), brief_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen.active_pane == "agreements"
@@ -78,7 +79,7 @@ async def test_a_corrupt_places_file_opens_the_overview(tmp_path: Path, config_d
     path = copy_of_summit(tmp_path)
     config_dir.mkdir()
     (config_dir / "places.json").write_text('{"' + str(path) + '": {"pane": 7}', "utf-8")
-    app = BriefingApp(brief_from_yaml(path), brief_path=path)
+    app = BriefingApp(load_brief(path), brief_path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.screen.active_pane == "overview"

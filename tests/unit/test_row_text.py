@@ -69,9 +69,9 @@ def test_a_lead_comes_first_and_both_lead_and_tail_are_dimmed() -> None:
     ],
 )
 def test_the_measured_width_of_every_row_is_the_width_drawn(path: str) -> None:
-    from conftest import brief_from_yaml
+    from briefing_tui.loader import load_brief
 
-    lookup = Lookup(brief_from_yaml(ROOT / path))
+    lookup = Lookup(load_brief(ROOT / path))
     for section in SECTIONS:
         for item in lookup.brief.section(section):
             assert item_row_cells(item, lookup) == item_row(item, lookup).whole.cell_length
