@@ -17,7 +17,6 @@ repeats) and the time from the last key to the screen settling says whether keys
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -25,8 +24,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Settings of their own: the reader would reopen where a user left a brief, and switch themes.
-os.environ["BRIEFING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="briefing-bench-")
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -41,6 +38,12 @@ REPEAT_HZ, HOLD_SECONDS = 30, 2.0
 Times = list[tuple[float, float]]
 
 
+def fresh_settings() -> dict[str, str]:
+    """A settings folder of its own for one run: the reader reopens a brief where the last run
+    left it, which would change what is measured."""
+    return {"BRIEFING_CONFIG_DIR": tempfile.mkdtemp(prefix="briefing-bench-")}
+
+
 def briefing_command() -> list[str]:
     script = Path(sys.executable).parent / "briefing"
     return [str(script)] if script.exists() else [sys.executable, "-m", "briefing_tui"]
@@ -49,7 +52,7 @@ def briefing_command() -> list[str]:
 def started(argv: list[str], ready: tuple[str, ...], keys: str = "", shown: str = "") -> Terminal:
     """A program in a pty, on screen (`ready`), `keys` pressed until `shown` shows, quiet.
     Keys go out at once (pexpect otherwise waits 50 ms before each)."""
-    terminal = Terminal(argv, columns=COLUMNS, lines=LINES)
+    terminal = Terminal(argv, columns=COLUMNS, lines=LINES, env=fresh_settings())
     terminal.child.delaybeforesend = None
     terminal.wait_for(*ready, timeout=60)
     if keys:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import sys
 import tempfile
@@ -23,8 +22,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Settings of their own: the reader would reopen where a user left a brief, and switch themes.
-os.environ["BRIEFING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="briefing-bench-")
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -40,6 +37,12 @@ QUERIES = ("hydrogen", "supply chain", "speaker:p01", "zurich", "hydrgen")
 CLEAR = "\x15"  # ctrl+u: the input clears
 COLUMNS, LINES = 120, 40
 FRAME_MS = 16.0
+
+
+def fresh_settings() -> dict[str, str]:
+    """A settings folder of its own for one run: the reader reopens a brief where the last run
+    left it, which would change what is measured."""
+    return {"BRIEFING_CONFIG_DIR": tempfile.mkdtemp(prefix="briefing-bench-")}
 
 
 def briefing_command() -> list[str]:
@@ -68,7 +71,9 @@ def shows(terminal: Terminal, query: str, summary: str, heading: str) -> bool:
 
 def key_times(path: Path, index: SearchIndex) -> list[float]:
     """Seconds from each key press to its result on screen, over every query typed."""
-    terminal = Terminal([*briefing_command(), str(path)], columns=COLUMNS, lines=LINES)
+    terminal = Terminal(
+        [*briefing_command(), str(path)], columns=COLUMNS, lines=LINES, env=fresh_settings()
+    )
     times: list[float] = []
     try:
         terminal.wait_for("Overview", timeout=60)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import statistics
 import subprocess
 import sys
@@ -26,8 +25,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-# Settings of their own: the reader would reopen where a user left a brief, and switch themes.
-os.environ["BRIEFING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="briefing-bench-")
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -43,6 +40,12 @@ DOSSIER_MARKERS = ("Overview", "People")
 READY_MARKER = "Quit"
 
 
+def fresh_settings() -> dict[str, str]:
+    """A settings folder of its own for one run: the reader reopens a brief where the last run
+    left it, which would change what is measured."""
+    return {"BRIEFING_CONFIG_DIR": tempfile.mkdtemp(prefix="briefing-bench-")}
+
+
 def briefing_command() -> list[str]:
     script = Path(sys.executable).parent / "briefing"
     return [str(script)] if script.exists() else [sys.executable, "-m", "briefing_tui"]
@@ -50,7 +53,7 @@ def briefing_command() -> list[str]:
 
 def first_paint(argv: list[str], markers: tuple[str, ...]) -> tuple[float, float, int]:
     """Seconds until all `markers` are on screen, until the footer is, and peak memory (KiB)."""
-    terminal = Terminal(argv)
+    terminal = Terminal(argv, env=fresh_settings())
     try:
         seconds = terminal.wait_for(*markers, timeout=60)
         ready = terminal.wait_for(READY_MARKER, timeout=60)
