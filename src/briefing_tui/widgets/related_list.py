@@ -241,7 +241,7 @@ class RelatedList(CursorList):
         if gap and not heading.minor:
             return Strip.blank(width, base.rich_style)
         name = "related-list--minor" if heading.minor else "related-list--heading"
-        style = base + self.get_visual_style(name, partial=True)
+        style = self.get_visual_style(name)  # its colour against the list's background
         padding = self.get_component_styles(name).padding
         text = Content(" " * padding.left + heading.text).truncate(width, ellipsis=True, pad=True)
         return Strip(text.render_segments(style), width)
