@@ -2,15 +2,22 @@
 
 Opening a brief costs two things that do not depend on each other: importing Textual and the app
 (most of the time to first paint), and reading, parsing and checking the brief. Where the system
-can fork, a child process does the second while the parent does the first, and hands the brief
-back as msgpack, which decodes in a fraction of the time a parse takes. Where it cannot, or when
-anything about the child goes wrong, the parent simply loads the brief itself: the result is the
-same brief, or the same errors, either way.
+can fork and the brief is large enough for it to pay (FORK_MIN_BYTES, measured with
+bench/bench_preload.py), a child process does the second while the parent does the first, and
+hands the brief back as msgpack, which decodes in a fraction of the time a parse takes. Otherwise,
+or when anything about the child goes wrong, the parent simply loads the brief itself: the result
+is the same brief, or the same errors, either way.
+
+A Preload is a context manager: leaving it (normally, on an error, on Ctrl-C) kills the child if
+it still runs and always reaps it, so no zombie is left.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -20,6 +27,9 @@ from briefing_tui.model import Brief
 if TYPE_CHECKING:
     from briefing_tui.loader import BriefError
 
+FORK_MIN_BYTES = 64 * 1024
+"""Smaller briefs load in the parent: the fork and the hand-over cost more than they save."""
+
 _BRIEF = b"B"
 _ERRORS = b"E"
 
@@ -27,13 +37,34 @@ _ERRORS = b"E"
 class Preload:
     """A brief being loaded from `path`; `result()` waits for it."""
 
-    def __init__(self, path: str) -> None:
-        """Start loading `path` in a child process, where the system can fork."""
+    def __init__(self, path: str, *, fork: bool | None = None) -> None:
+        """Start loading `path` in a child process when `fork` (None: where it pays)."""
         self.path = path
         self._pid: int | None = None
         self._pipe: int | None = None
-        if hasattr(os, "fork"):
+        if fork is None:
+            fork = _worth_forking(path)
+        if fork and hasattr(os, "fork"):
             self._fork()
+
+    def __enter__(self) -> Preload:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.cancel()
+
+    def __del__(self) -> None:
+        self.cancel()
+
+    @property
+    def forked(self) -> bool:
+        """Whether a child is loading the brief (or has, and was not yet reaped)."""
+        return self._pid is not None
 
     def _fork(self) -> None:
         read_end, write_end = os.pipe()
@@ -54,11 +85,18 @@ class Preload:
         """The loaded brief; raises the loader's BriefInvalid when it has mistakes."""
         payload = self._collect()
         if payload[:1] == _BRIEF:
-            return msgspec.msgpack.decode(payload[1:], type=Brief)
+            try:
+                return msgspec.msgpack.decode(payload[1:], type=Brief)
+            except msgspec.DecodeError:
+                pass  # not what a child of ours sends: load it here
         from briefing_tui.loader import BriefError, BriefInvalid, load_brief
 
         if payload[:1] == _ERRORS:
-            raise BriefInvalid(msgspec.msgpack.decode(payload[1:], type=list[BriefError]))
+            try:
+                errors = msgspec.msgpack.decode(payload[1:], type=list[BriefError])
+            except msgspec.DecodeError:
+                return load_brief(self.path)
+            raise BriefInvalid(errors)
         return load_brief(self.path)
 
     def _collect(self) -> bytes:
@@ -67,25 +105,34 @@ class Preload:
             return b""
         try:
             with os.fdopen(self._pipe, "rb") as pipe:
+                self._pipe = None
                 payload = pipe.read()
             _, status = os.waitpid(self._pid, 0)
         except BaseException:
             self.cancel()
             raise
-        finally:
-            self._pipe = None
         self._pid = None
         return payload if os.waitstatus_to_exitcode(status) == 0 else b""
 
     def cancel(self) -> None:
-        """Stop the child, if it still runs."""
+        """Stop the child if it still runs, and reap it."""
+        if self._pipe is not None:
+            pipe, self._pipe = self._pipe, None
+            with contextlib.suppress(OSError):
+                os.close(pipe)
         if self._pid is not None:
-            try:
-                os.kill(self._pid, 9)
-                os.waitpid(self._pid, 0)
-            except OSError:
-                pass
-            self._pid = None
+            pid, self._pid = self._pid, None
+            with contextlib.suppress(OSError):  # it may have exited: it is reaped all the same
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+
+
+def _worth_forking(path: str) -> bool:
+    try:
+        return os.stat(path).st_size >= FORK_MIN_BYTES
+    except (OSError, ValueError):
+        return False  # the loader will say what is wrong with it
 
 
 def _payload(path: str) -> bytes:

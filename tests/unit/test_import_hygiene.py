@@ -22,6 +22,11 @@ DATA_LAYER = [
     "briefing_tui.preload",
     "briefing_tui.settings",
     "briefing_tui.printable",
+    "briefing_tui.reader",
+    "briefing_tui.wording",
+    "briefing_tui.validation",
+    "briefing_tui.positions",
+    "briefing_tui.collector",
 ]
 
 
