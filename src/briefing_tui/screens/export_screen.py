@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from briefing_tui.export import default_export_name, to_markdown
 from briefing_tui.files import TargetExists, WriteError, write_text_atomic
 from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, ItemRef, Section
+from briefing_tui.printable import printable_path
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchResult
@@ -105,8 +106,9 @@ class ReplaceScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="replace-dialog"):
-            yield Label(Content(f"{self.path.name} exists — replace it?"), id="replace-question")
-            yield Label(Content(str(self.path)), id="replace-path")
+            question = f"{printable_path(self.path.name)} exists — replace it?"
+            yield Label(Content(question), id="replace-question")
+            yield Label(Content(printable_path(self.path)), id="replace-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Replace", variant="error", id="replace")
                 yield Button("Cancel", id="keep")
@@ -178,7 +180,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.writing = False
 
     def compose(self) -> ComposeResult:
-        name = default_export_name(self.brief_path) if self.brief_path else "brief.md"
+        name = (
+            printable_path(default_export_name(self.brief_path)) if self.brief_path else "brief.md"
+        )
         with Vertical(id="export-dialog") as dialog:
             dialog.border_title = "Export to Markdown"
             dialog.border_subtitle = "enter exports · escape cancels"
@@ -215,7 +219,7 @@ class ExportScreen(ModalScreen[Path | None]):
         elif text.endswith((os.sep, "/")):
             label.update("That names a folder: add a file name.")
         else:
-            label.update(Content(f"Writes {self.target}"))
+            label.update(Content(f"Writes {printable_path(self.target)}"))
         self.query_one("#export", Button).disabled = self.writing or not self.ready
 
     @property
@@ -279,7 +283,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.writing = False
         self.query_one("#export", Button).disabled = not self.ready
         if event.error is None:
-            message = f"Exported {_items(event.count)} to {event.path}"
+            message = f"Exported {_items(event.count)} to {printable_path(event.path)}"
             self.app.notify(message, title="Export", markup=False)
             self.dismiss(event.path)
         elif isinstance(event.error, TargetExists):
