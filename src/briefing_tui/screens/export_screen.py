@@ -114,11 +114,13 @@ class ReplaceScreen(ModalScreen[bool]):
                 yield Button("Cancel", id="keep")
 
     def on_mount(self) -> None:
-        self.query_one("#keep").focus()  # Enter alone never replaces a file
+        if self.is_active:  # not when a key typed ahead dismissed it before it was mounted
+            self.query_one("#keep").focus()  # Enter alone never replaces a file
 
     @on(Button.Pressed)
     def answer(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "replace")
+        if self.is_active:  # a key typed ahead may have closed it already
+            self.dismiss(event.button.id == "replace")
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -200,8 +202,9 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.show_target(self.query_one(Input).value)
-        self.query_one(Input).focus()
+        if self.is_active:  # not when a key typed ahead dismissed it before it was mounted
+            self.show_target(self.query_one(Input).value)
+            self.query_one(Input).focus()
 
     @property
     def target(self) -> Path:
@@ -248,7 +251,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         """Close without writing (not while a write is under way: its report would be lost)."""
-        if not self.writing:
+        if not self.writing and self.is_active:  # a second escape typed ahead: already closing
             self.dismiss(None)
 
     @on(Button.Pressed, "#cancel")
