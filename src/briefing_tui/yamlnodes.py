@@ -113,6 +113,8 @@ class TreeBuilder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.problems: list[Problem] = []
+        self._anchors: dict[str, tuple[Node, int]] = {}  # name -> node, and its value count
+        self._open_anchors: set[str] = set()  # of collections not yet ended
 
     def build(self) -> Node:
         """The root node of the single document; raises YamlProblem (empty, syntax, aliases...)."""
@@ -150,15 +152,13 @@ class TreeBuilder:
         current = top
         # Per open collection: the list of its parent, its anchor, the value count at its start.
         stack: list[tuple[list[Node], str | None, int]] = []
-        anchors: dict[str, Node] = {}
-        anchor_sizes: dict[str, int] = {}
-        open_anchors: set[str] = set()
+        anchors = self._anchors
         count = 0  # values so far, aliases counted as the values they stand for
         expanded = 0  # of which aliases
         while True:
             event = get()
             kind = type(event)
-            if kind is ScalarEvent:
+            if kind is ScalarEvent:  # most events: handled here, without a call
                 mark = event.start_mark
                 if event.tag is not None:
                     self._tag(event.tag, mark)
@@ -172,63 +172,72 @@ class TreeBuilder:
                 if count > MAX_VALUES:
                     raise self._too_many(mark, expanded)
                 if event.anchor is not None:
-                    anchors[event.anchor] = node
-                    anchor_sizes[event.anchor] = 1
+                    anchors[event.anchor] = (node, 1)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                mark = event.start_mark
-                if len(stack) >= MAX_DEPTH:
-                    raise self._fail(
-                        mark.line,
-                        mark.column,
-                        f"nesting is too deep (more than {MAX_DEPTH} levels)",
-                    )
-                items: list[Node] = []
-                kind_code = MAPPING if kind is MappingStartEvent else SEQUENCE
-                if event.tag is not None:
-                    self._tag(event.tag, mark)
-                    kind_code = TAGGED
-                node = (kind_code, items, mark.line, mark.column)
+                node = self._open(event, kind is MappingStartEvent, len(stack))
                 current.append(node)
                 stack.append((current, event.anchor, count))
                 count += 1
-                if event.anchor is not None:
-                    anchors[event.anchor] = node
-                    open_anchors.add(event.anchor)
-                current = items
+                current = node[1]  # type: ignore[assignment]
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 current, anchor, start = stack.pop()
                 if anchor is not None:
-                    anchor_sizes[anchor] = count - start
-                    open_anchors.discard(anchor)
+                    self._close(anchor, count - start)
             elif kind is AliasEvent:
-                mark = event.start_mark
-                name = event.anchor
-                if name in open_anchors:
-                    raise self._fail(
-                        mark.line,
-                        mark.column,
-                        f"alias *{name} refers to a node that contains it (recursive reference)",
-                    )
-                target = anchors.get(name)
-                if target is None:
-                    raise self._fail(
-                        mark.line, mark.column, f"alias *{name} has no anchor &{name} before it"
-                    )
-                count += anchor_sizes[name]
-                expanded += anchor_sizes[name]
+                target, size = self._alias(event)
+                count += size
+                expanded += size
                 if count > MAX_VALUES:
-                    raise self._too_many(mark, expanded)
+                    raise self._too_many(event.start_mark, expanded)
                 current.append(target)
             else:  # the document ends (nothing else can come at this point)
                 break
+        return self._only_document(top, get)
+
+    def _open(self, event: Any, is_mapping: bool, depth: int) -> Node:
+        """The node of a collection that starts (its items to come), its anchor noted as open."""
+        mark = event.start_mark
+        if depth >= MAX_DEPTH:
+            message = f"nesting is too deep (more than {MAX_DEPTH} levels)"
+            raise self._fail(mark.line, mark.column, message)
+        kind_code = MAPPING if is_mapping else SEQUENCE
+        if event.tag is not None:
+            self._tag(event.tag, mark)
+            kind_code = TAGGED
+        items: list[Node] = []
+        node: Node = (kind_code, items, mark.line, mark.column)
+        if event.anchor is not None:
+            self._anchors[event.anchor] = (node, 0)
+            self._open_anchors.add(event.anchor)
+        return node
+
+    def _close(self, anchor: str, size: int) -> None:
+        """An anchored collection ends: aliases to it now stand for its `size` values."""
+        self._anchors[anchor] = (self._anchors[anchor][0], size)
+        self._open_anchors.discard(anchor)
+
+    def _alias(self, event: Any) -> tuple[Node, int]:
+        """The node an alias stands for and its number of values; refuses what cannot be."""
+        mark = event.start_mark
+        name = event.anchor
+        if name in self._open_anchors:
+            message = f"alias *{name} refers to a node that contains it (recursive reference)"
+            raise self._fail(mark.line, mark.column, message)
+        target = self._anchors.get(name)
+        if target is None:
+            message = f"alias *{name} has no anchor &{name} before it"
+            raise self._fail(mark.line, mark.column, message)
+        return target
+
+    def _only_document(self, top: list[Node], get: Callable[[], Any]) -> Node:
+        """The document's root, once sure no second document follows."""
         if not top:
             raise self._fail(None, None, "the brief is empty: it holds no YAML document")
         event = get()
         if type(event) is DocumentStartEvent:
-            mark = event.start_mark
-            raise self._fail(
-                mark.line, mark.column, "a brief is one YAML document, but a second one starts here"
-            )
+            mark: Any = event.start_mark
+            message = "a brief is one YAML document, but a second one starts here"
+            raise self._fail(mark.line, mark.column, message)
         return top[0]
 
     def _too_many(self, mark: Any, expanded: int) -> YamlProblem:
