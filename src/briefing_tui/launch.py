@@ -42,10 +42,10 @@ def is_plain_open(args: list[str]) -> bool:
 
 def looks_like_a_command(word: str) -> bool:
     """Whether `word` reads as a misspelt subcommand rather than a file name."""
-    import difflib
-
     if any(mark in word for mark in "./\\"):
         return False
+    import difflib  # only here: a path like brief.yaml never needs it
+
     return bool(difflib.get_close_matches(word, sorted(SUBCOMMANDS), n=1, cutoff=0.6))
 
 

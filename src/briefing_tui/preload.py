@@ -59,7 +59,8 @@ class Preload:
         self.cancel()
 
     def __del__(self) -> None:
-        self.cancel()
+        with contextlib.suppress(Exception):  # at interpreter exit, os may be gone already
+            self.cancel()
 
     @property
     def forked(self) -> bool:

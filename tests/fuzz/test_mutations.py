@@ -1,8 +1,10 @@
 """A mutation fuzzer over real briefs: cut, deleted, retyped, re-encoded, nested, aliased.
 
 Seeds are the bundled brief, the test briefs and the corpus of inputs that once broke the loader
-(tests/fuzz/corpus/). Each round applies one to three random mutations and checks the outcome
-(fuzzing.check). The seed of the run is printed: FUZZ_SEED=N replays it.
+(tests/fuzz/corpus/: a hang, an internal error, a misplaced position, a wrong name, a hint that
+did not help, each in small), which must each be refused with located errors themselves. Each
+round applies one to three random mutations and checks the outcome (fuzzing.check). The seed of
+the run is printed: FUZZ_SEED=N replays it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fuzzing import Tally, check, scaled
+
+from briefing_tui.model import Brief
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted(
@@ -218,10 +222,27 @@ MUTATIONS: list[Callable[[random.Random, str], str]] = [
 ]
 
 
+def utf8(data: bytes) -> str | None:
+    """The text of a seed that is UTF-8 (the corpus holds other encodings too)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def test_every_corpus_input_is_refused_with_located_errors() -> None:
+    corpus = sorted((ROOT / "tests" / "fuzz" / "corpus").iterdir())
+    tally = Tally()
+    for path in corpus:
+        outcome = check(path.read_bytes(), tally, path.name)
+        assert not isinstance(outcome, Brief), path.name
+    assert tally.inputs >= 19
+
+
 def test_mutated_briefs_give_a_brief_or_located_errors() -> None:
     seed = int(os.environ.get("FUZZ_SEED", random.randrange(1 << 30)))
     rng = random.Random(seed)
-    texts = [path.read_text(encoding="utf-8") for path in SEEDS]
+    texts = [text for path in SEEDS if (text := utf8(path.read_bytes())) is not None]
     tally = Tally()
     rounds = scaled(1500)
     for number in range(rounds):
