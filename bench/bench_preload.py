@@ -4,8 +4,11 @@ Usage: ``python bench/bench_preload.py [--runs N]``. For briefs of growing size 
 brief, then dossiers), a fresh interpreter measures from just before the brief is asked for to
 the moment both the brief and the app module are ready, once with the brief loaded in a forked
 child while Textual is imported (``Preload(path, fork=True)``) and once loading it in-process
-(``fork=False``). Prints both medians and their difference; the size where forking starts to win
-is the cut-off that preload.FORK_MIN_BYTES holds.
+(``fork=False``), the two alternating. Prints both medians and their difference. Measured so far:
+no size below which loading in-process wins when a CPU is free (the child takes the loader's
+import off the parent too), and no size at which forking wins when every CPU is busy; so
+preload forks when the load average leaves a CPU free (preload.cpu_free), whatever the size.
+Run it on a quiet machine, and once more with the CPUs kept busy, to see both.
 """
 
 from __future__ import annotations

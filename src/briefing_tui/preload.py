@@ -1,12 +1,17 @@
 """Load a brief in a forked process while this one imports Textual.
 
 Opening a brief costs two things that do not depend on each other: importing Textual and the app
-(most of the time to first paint), and reading, parsing and checking the brief. Where the system
-can fork and the brief is large enough for it to pay (FORK_MIN_BYTES, measured with
-bench/bench_preload.py), a child process does the second while the parent does the first, and
-hands the brief back as msgpack, which decodes in a fraction of the time a parse takes. Otherwise,
-or when anything about the child goes wrong, the parent simply loads the brief itself: the result
-is the same brief, or the same errors, either way.
+(most of the time to first paint), and importing the loader, reading, parsing and checking the
+brief. Where the system can fork and a CPU is free, a child process does the second while the
+parent does the first, and hands the brief back as msgpack, which decodes in a fraction of the
+time a parse takes. Otherwise, or when anything about the child goes wrong, the parent simply
+loads the brief itself: the result is the same brief, or the same errors, either way.
+
+Whether forking pays was measured by brief size (bench/bench_preload.py): it does not depend on
+the size. Even the smallest brief gains, since the child also takes the import of the loader
+(about 35 ms) off the parent; but on a machine whose CPUs are all busy, the child slows the
+parent's import of Textual by more than it saves. So the child is started only when the load
+average leaves a CPU free.
 
 A Preload is a context manager: leaving it (normally, on an error, on Ctrl-C) kills the child if
 it still runs and always reaps it, so no zombie is left.
@@ -17,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import stat
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -27,9 +33,6 @@ from briefing_tui.model import Brief
 if TYPE_CHECKING:
     from briefing_tui.loader import BriefError
 
-FORK_MIN_BYTES = 64 * 1024
-"""Smaller briefs load in the parent: the fork and the hand-over cost more than they save."""
-
 _BRIEF = b"B"
 _ERRORS = b"E"
 
@@ -38,7 +41,7 @@ class Preload:
     """A brief being loaded from `path`; `result()` waits for it."""
 
     def __init__(self, path: str, *, fork: bool | None = None) -> None:
-        """Start loading `path` in a child process when `fork` (None: where it pays)."""
+        """Start loading `path` in a child process when `fork` (None: when a CPU is free)."""
         self.path = path
         self._pid: int | None = None
         self._pipe: int | None = None
@@ -130,10 +133,26 @@ class Preload:
 
 
 def _worth_forking(path: str) -> bool:
+    """Whether a child would load `path` sooner: it is a file, and a CPU is free for the child."""
     try:
-        return os.stat(path).st_size >= FORK_MIN_BYTES
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # the loader will say what is wrong with it
     except (OSError, ValueError):
-        return False  # the loader will say what is wrong with it
+        return False
+    return cpu_free()
+
+
+def cpu_free() -> bool:
+    """Whether, by the last minute's load average, a CPU this process may use is idle."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return cpus > 1
+    return cpus > 1 and load < cpus - 1
 
 
 def _payload(path: str) -> bytes:

@@ -11,7 +11,7 @@ import pytest
 
 from briefing_tui import collector, preload
 from briefing_tui.loader import BriefInvalid, load_brief
-from briefing_tui.preload import FORK_MIN_BYTES, Preload
+from briefing_tui.preload import Preload
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMIT = ROOT / "briefs" / "eu-japan-summit-2023.yaml"
@@ -76,13 +76,16 @@ def test_a_preload_never_read_is_killed_and_reaped(monkeypatch: pytest.MonkeyPat
     assert time.monotonic() - started < 30
 
 
-def test_only_a_brief_large_enough_is_loaded_in_a_child(tmp_path: Path) -> None:
-    small = tmp_path / "small.yaml"
-    small.write_bytes(SUMMIT.read_bytes()[: FORK_MIN_BYTES - 1])
-    large = tmp_path / "large.yaml"
-    large.write_bytes(b"#" * FORK_MIN_BYTES)
-    with Preload(str(small)) as a, Preload(str(large)) as b, Preload("missing.yaml") as c:
-        assert (a.forked, b.forked, c.forked) == (False, True, False)
+@pytest.mark.parametrize("free", [True, False])
+def test_a_child_loads_the_brief_only_when_a_cpu_is_free(
+    free: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preload, "cpu_free", lambda: free)
+    with Preload(str(SUMMIT)) as file, Preload(str(tmp_path)) as folder:
+        assert (file.forked, folder.forked) == (free, False)
+        assert file.result() == load_brief(SUMMIT)
+    with Preload("missing.yaml") as missing:
+        assert not missing.forked
 
 
 def test_the_start_up_pause_is_resumed_once_and_frozen() -> None:
