@@ -60,6 +60,8 @@ def main() -> None:
         if _interrupted_at:
             sys.exit(EXIT_INTERRUPTED)
         raise
+    finally:  # exiting already: a Ctrl-C now must not interrupt the interpreter's cleanup
+        _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
 
 
 def _run(args: list[str]) -> None:

@@ -232,3 +232,17 @@ async def test_random_keys_clicks_and_resizes_leave_the_reader_usable(
     left = EVENTS
     while left > 0:  # a new app whenever a click quit the last one
         left -= await monkey(BriefingApp(brief, brief_path=path), rng, STARTS[start], left)
+
+
+async def test_every_pane_survives_the_narrowest_terminals(tmp_path: Path) -> None:
+    """Found by the monkey: the related list failed to wrap its options at widths under 3."""
+    brief, path = BRIEFS["summit"]()
+    app = BriefingApp(brief, brief_path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for pane in "12345":
+            await pilot.press(pane)
+            for width, height in ((10, 4), (22, 30), (24, 30)):  # 22, 24: 2 columns for it
+                await pilot.resize_terminal(width, height)
+                await pilot.press("j", "tab")
+        await pilot.resize_terminal(100, 30)
+        await probe(pilot, app)

@@ -63,6 +63,7 @@ class RelatedList(OptionList):
         max-height: 12;
         border: none;
         padding: 0;
+        min-width: 3;  /* an option's padding and one cell: narrower, wrapping it fails */
         /* No border on focus either: the layout must not shift; the cursor colour shows it. */
         &:focus { border: none; }
         & > .option-list--option { padding: 0 1; }
