@@ -86,6 +86,7 @@ def main() -> None:
     briefing validate PATH…  check briefs and report every mistake
     briefing export PATH     write a brief as Markdown
     briefing schema          print the brief format as JSON Schema
+    briefing help [COMMAND]  this help, or a command's
     """
 
 
