@@ -124,7 +124,8 @@ def _typed(tag: str, value: str) -> str:
     if tag == VALUE:
         return "YAML's value key ="
     if len(value) > MAX_NUMBER_CHARS:
-        return f"a YAML number of {len(value):,} characters ({plain(value, 24)})"
+        what = "timestamp" if tag == TIMESTAMP else "number"
+        return f"a YAML {what} of {len(value):,} characters ({plain(value, 24)})"
     typed = typed_value(tag, value)
     if tag == BOOL:
         shown = "true" if typed else "false"
