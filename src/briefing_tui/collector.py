@@ -8,21 +8,23 @@ nothing they build forms a cycle that needs collecting. Every pause of the colle
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 _paused_for_start = False
 
 
-@contextmanager
-def paused() -> Iterator[None]:
-    """Pause the collector for the block, then restore it as it was (on every way out)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
+class paused:  # lower case: used like a function, `with collector.paused():`
+    """Pause the collector for the block, then restore it as it was (on every way out).
+
+    A class rather than @contextmanager: resuming a generator on the way out allocates, which
+    would start a collection while the block's objects are still referenced.
+    """
+
+    def __enter__(self) -> None:
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._was_enabled:
             gc.enable()
 
 

@@ -184,29 +184,34 @@ def _parse(data: bytes, name: str) -> Brief:
     _check_raw_characters(text, name)
     positions = EditorPositions(text)
     with collector.paused():  # nothing built here forms a cycle: see collector.py
-        builder = TreeBuilder(text)
-        try:
-            root = builder.build()
-        except YamlProblem as exc:
-            last = exc.problem
-            if last is None:
-                assert exc.syntax is not None
-                last = syntax_problem(exc.syntax, text, positions.where)
-            raise _invalid(name, [*exc.earlier, last], positions) from None
-        check_chars = _MAYBE_CONTROL.search(text) is not None
-        checker = Checker(check_chars, line_of=positions.line)
-        data_tree = checker.brief(root)
-        problems = builder.problems + checker.problems
-        if checker.more:
-            total = len(problems) + checker.more
-            problems.append((None, None, None, f"{total} errors; the first {len(problems)} follow"))
-        if problems or data_tree is None:
-            problems = problems or [(None, None, None, "the brief is not valid")]
-            raise _invalid(name, problems, positions)
-        try:
-            return msgspec.convert(data_tree, Brief)
-        except msgspec.ValidationError as exc:  # the checks above should have caught it first
-            raise _fail(name, str(exc)) from None
+        return _build(text, name, positions)  # its temporaries are freed before the collector runs
+
+
+def _build(text: str, name: str, positions: EditorPositions) -> Brief:
+    """The Brief of a decoded text, or BriefInvalid with every mistake."""
+    builder = TreeBuilder(text)
+    try:
+        root = builder.build()
+    except YamlProblem as exc:
+        last = exc.problem
+        if last is None:
+            assert exc.syntax is not None
+            last = syntax_problem(exc.syntax, text, positions.where)
+        raise _invalid(name, [*exc.earlier, last], positions) from None
+    check_chars = _MAYBE_CONTROL.search(text) is not None
+    checker = Checker(check_chars, line_of=positions.line)
+    data_tree = checker.brief(root)
+    problems = builder.problems + checker.problems
+    if checker.more:
+        total = len(problems) + checker.more
+        problems.append((None, None, None, f"{total} errors; the first {len(problems)} follow"))
+    if problems or data_tree is None:
+        problems = problems or [(None, None, None, "the brief is not valid")]
+        raise _invalid(name, problems, positions)
+    try:
+        return msgspec.convert(data_tree, Brief)
+    except msgspec.ValidationError as exc:  # the checks above should have caught it first
+        raise _fail(name, str(exc)) from None
 
 
 def _invalid(name: str, problems: list[Problem], positions: EditorPositions) -> BriefInvalid:

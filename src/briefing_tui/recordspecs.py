@@ -39,13 +39,14 @@ class RecordSpec:
     noun: str
     fields: dict[str, FieldSpec]
     required: tuple[str, ...]
+    required_set: frozenset[str]
 
 
 def record_spec(info: mi.StructType) -> RecordSpec:
     """The spec of one struct of the model, with those of the records it holds."""
     fields = {f.name: _field_spec(f) for f in info.fields}
     required = tuple(name for name, spec in fields.items() if spec.required)
-    return RecordSpec(info.cls.__name__.lower(), fields, required)
+    return RecordSpec(info.cls.__name__.lower(), fields, required, frozenset(required))
 
 
 def _unwrap(t: mi.Type) -> tuple[mi.Type, str | None, bool]:

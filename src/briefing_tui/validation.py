@@ -179,12 +179,18 @@ class Checker:
                 ok = False
                 continue
             out[key] = value
-            self.references.note(field, value, value_node, path + "." + key, spec.noun)
-        missing = [name for name in spec.required if name not in seen]
-        self._unknown_and_missing(node, spec, path, unknown, missing)
-        if spec.noun == "person" and ok and not unknown and not missing:
+            if field.role:  # an id, or a reference to one
+                self.references.note(field, value, value_node, path + "." + key, spec.noun)
+        missing = [] if seen.keys() >= spec.required_set else self._missing(spec, seen)
+        if unknown or missing:
+            self._unknown_and_missing(node, spec, path, unknown, missing)
+        elif spec.noun == "person" and ok:
             self.references.person(out)
         return out if ok and not unknown and not missing else None
+
+    @staticmethod
+    def _missing(spec: RecordSpec, seen: dict[str, Node]) -> list[str]:
+        return [name for name in spec.required if name not in seen]
 
     def _duplicate_key(self, key: str, first: Node) -> Callable[[], str]:
         line_of = self.references.line_of

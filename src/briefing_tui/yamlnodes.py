@@ -73,18 +73,25 @@ class YamlProblem(Exception):
         self.syntax = syntax
 
 
-@functools.lru_cache(maxsize=1024)
 def resolve_plain(value: str) -> str:
-    """The tag YAML's implicit typing gives an untagged plain scalar (``STR`` for text).
+    """The tag YAML's implicit typing gives an untagged plain scalar (``STR`` for text)."""
+    if len(value) > 100:
+        return _resolve_long(value)
+    return _resolve(value)
 
-    Cached: keys repeat, and each check of a long value may ask again.
-    """
+
+def _resolve(value: str) -> str:
     if not value:
         return "tag:yaml.org,2002:null"
     for tag, regexp in _IMPLICIT.get(value[0], ()):
         if regexp.match(value):
             return tag
     return STR
+
+
+# A few long values are asked about several times each (checked, then described), and matching
+# megabytes of digits takes a while: those are remembered.
+_resolve_long = functools.lru_cache(maxsize=8)(_resolve)
 
 
 def shown_tag(tag: str, text: str = "", index: int = -1) -> str:
