@@ -284,7 +284,11 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_export_screen_finished(self, event: ExportScreen.Finished) -> None:
         self.writing = False
+        if self not in self.app.screen_stack:
+            return  # closed already: the app is quitting
         self.query_one("#export", Button).disabled = not self.ready
+        while not self.is_active:  # the palette, opened over the dialog during the write
+            self.app.pop_screen()  # (dismiss and push_screen work on the top screen)
         if event.error is None:
             message = f"Exported {_items(event.count)} to {printable_path(event.path)}"
             self.app.notify(message, title="Export", markup=False)
