@@ -6,13 +6,12 @@ else (subcommands, options, help, mistakes) goes to cli.py, whose `open` command
 `reader.open_brief`.
 
 Ctrl-C at any moment, even while click or the brief is still loading, ends the program with
-status 130 and no traceback: the first thing `main` does is make SIGINT exit quietly (cleanup
-still runs: a preloading child is killed and reaped).
+status 130 and no traceback: the first thing `main` does is make SIGINT exit at once, after
+killing and reaping a child that preloads the brief.
 """
 
-from __future__ import annotations
-
-# Only modules the interpreter has loaded already: Ctrl-C is taken over before anything slow.
+# Only modules the interpreter has loaded already (not even __future__): Ctrl-C is taken over
+# before anything slow.
 import _signal  # type: ignore[import-not-found]  # the C module: `signal` is slow to import
 import os
 import sys
@@ -22,12 +21,22 @@ SUBCOMMANDS = frozenset({"open", "validate", "export", "schema", "help"})
 is the path of a brief to open, unless it is a near miss of one of these and no such file exists."""
 
 EXIT_INTERRUPTED = 130
-_interrupted_at: list[int] = []  # set once Ctrl-C was pressed
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    _interrupted_at.append(signum)
-    raise SystemExit(EXIT_INTERRUPTED)
+    """Ctrl-C: stop the child loading the brief, if there is one, and leave at once.
+
+    Nothing is unwound: an exception raised at a random point can surface as a traceback (an
+    import wraps it) or crash an extension module caught mid-call (msgspec was, with SIGSEGV).
+    Nothing needs unwinding either: the terminal is not taken over yet (the reader handles
+    Ctrl-C as a key), and a write leaves no temporary file that the next one does not remove.
+    """
+    try:  # the module may be half imported: never raise here, whatever happens
+        stop = getattr(sys.modules.get("briefing_tui.preload"), "stop_children", None)
+        if stop is not None:
+            stop()
+    finally:
+        os._exit(EXIT_INTERRUPTED)
 
 
 def is_plain_open(args: list[str]) -> bool:
@@ -54,12 +63,6 @@ def main() -> None:
     _signal.signal(_signal.SIGINT, _interrupted)  # first of all: see the module's docstring
     try:
         _run(sys.argv[1:])
-    except BaseException:
-        # The SystemExit raised at Ctrl-C may come out wrapped (an import turns it into an
-        # ImportError or a RuntimeError): whatever it became, it means the user stopped us.
-        if _interrupted_at:
-            sys.exit(EXIT_INTERRUPTED)
-        raise
     finally:  # exiting already: a Ctrl-C now must not interrupt the interpreter's cleanup
         _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
 

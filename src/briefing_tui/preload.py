@@ -35,6 +35,13 @@ if TYPE_CHECKING:
 
 _BRIEF = b"B"
 _ERRORS = b"E"
+_children: set[int] = set()  # children loading a brief, not yet reaped
+
+
+def stop_children() -> None:
+    """Kill and reap every child still loading a brief (for a program about to exit)."""
+    for pid in list(_children):
+        _stop(pid)
 
 
 class Preload:
@@ -83,6 +90,7 @@ class Preload:
             finally:
                 os._exit(status)
         os.close(write_end)
+        _children.add(pid)
         self._pid, self._pipe = pid, read_end
 
     def result(self) -> Brief:
@@ -115,6 +123,7 @@ class Preload:
         except BaseException:
             self.cancel()
             raise
+        _children.discard(self._pid)
         self._pid = None
         return payload if os.waitstatus_to_exitcode(status) == 0 else b""
 
@@ -126,10 +135,16 @@ class Preload:
                 os.close(pipe)
         if self._pid is not None:
             pid, self._pid = self._pid, None
-            with contextlib.suppress(OSError):  # it may have exited: it is reaped all the same
-                os.kill(pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
+            _stop(pid)
+
+
+def _stop(pid: int) -> None:
+    """Kill the child `pid` and reap it."""
+    _children.discard(pid)
+    with contextlib.suppress(OSError):  # it may have exited: it is reaped all the same
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
 
 
 def _worth_forking(path: str) -> bool:
