@@ -2,11 +2,12 @@
 
 `write_text_atomic` writes to a temporary file beside the target, syncs it to disk, then puts it
 in place in one step: a reader sees the old file or the new one, never half of one, and a failure
-at any point (a full disk, Ctrl-C) leaves the old file as it was and no temporary file behind.
+at any point (a full disk, an exception) leaves the old file as it was and no temporary file.
 
-Even a kill (SIGKILL) leaves nothing behind: on Linux the temporary file has no name until it is
-complete (O_TMPFILE, then linked into place). Elsewhere it is named `.NAME.briefing-PID.HEX.tmp`,
-and the next write into that folder removes those whose process no longer runs.
+Even a kill (SIGKILL, or Ctrl-C, which exits at once) leaves nothing behind: on Linux the
+temporary file has no name until it is complete (O_TMPFILE, then linked into place). Elsewhere
+it is named `.NAME.briefing-PID.HEX.tmp`, and the next write into that folder removes those whose
+process no longer runs.
 
 A symbolic link as the target is written through: the file it points at is replaced, the link
 stays (a link to a missing file is refused).
