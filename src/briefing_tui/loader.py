@@ -18,8 +18,8 @@ import msgspec
 import yaml
 
 from briefing_tui import collector
+from briefing_tui.editor_positions import EditorPositions
 from briefing_tui.model import Brief
-from briefing_tui.positions import EditorPositions
 from briefing_tui.printable import printable, printable_path
 from briefing_tui.validation import Checker
 from briefing_tui.wording import char_name, syntax_problem

@@ -25,7 +25,7 @@ DATA_LAYER = [
     "briefing_tui.reader",
     "briefing_tui.wording",
     "briefing_tui.validation",
-    "briefing_tui.positions",
+    "briefing_tui.editor_positions",
     "briefing_tui.collector",
 ]
 

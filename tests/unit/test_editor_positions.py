@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_tui.editor_positions import EditorPositions, item_lines
 from briefing_tui.loader import load_brief
 from briefing_tui.model import SECTIONS
-from briefing_tui.positions import EditorPositions, item_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMIT = ROOT / "briefs" / "eu-japan-summit-2023.yaml"
