@@ -29,6 +29,35 @@ def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
 
 
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("eu’s", "eu's"),  # right single quotation mark, the usual apostrophe
+        ("‘quoted’ ‚low‛", "'quoted' 'low'"),
+        ("5′ and 5″", "5' and 5\""),  # primes
+        ("“a” „b” «c» ‹d›", '"a" "b" "c" \'d\''),
+        ("de‐risking de‑risking", "de-risking de-risking"),  # hyphen, non-breaking hyphen
+        ("2019–2023 — yes ‒ 1 − 2 ― end", "2019-2023 - yes - 1 - 2 - end"),
+        ("wait… what", "wait... what"),
+        ("＂full width＂ ﹘small", '"full width" -small'),  # compatibility forms
+    ],
+)
+def test_typographic_quotes_dashes_and_the_ellipsis_fold_to_ascii(text: str, folded: str) -> None:
+    assert fold(text) == folded
+    assert fold(text, cased=True) == folded
+
+
+def test_punctuation_offsets_cover_exactly_the_original_characters() -> None:
+    text = "The EU’s plan… in 2019–2023"
+    folded = fold_offsets(text, cased=True)
+    assert folded.text == "The EU's plan... in 2019-2023"
+    for needle, original in (("EU's", "EU’s"), ("plan...", "plan…"), ("...", "…"), ("9-2", "9–2")):
+        start = folded.text.index(needle)
+        assert text[slice(*folded.original(start, start + len(needle)))] == original
+    start = folded.text.index("...")
+    assert text[slice(*folded.original(start + 1, start + 2))] == "…"  # a dot is the whole mark
+
+
 def test_cased_fold_keeps_capitals_but_drops_accents() -> None:
     assert fold("Pejsová Łódź", cased=True) == "Pejsova Lodz"
 
