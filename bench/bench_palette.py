@@ -1,0 +1,88 @@
+"""The command palette's jump to any item: one keystroke, from the key to the filled list.
+
+In process, in a running app (120x40): the palette is opened on a dossier, then each query of a
+typing sequence is put in its input as a key would put it. A keystroke is timed from the input's
+change until the palette's search is done and its list is laid out and drawn (the wrapped height
+of every row measured, as a frame does). Prints, per query, the rows listed and the median wall
+time, for the large dossier and for the bundled 40-item summit brief (the floor, same run), with
+their ratio and the share of a 16 ms frame.
+
+    python bench/bench_palette.py [ITEMS] [ROUNDS]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from dossier import make_dossier  # noqa: E402
+
+from briefing_tui.loader import load_brief, parse_brief  # noqa: E402
+from briefing_tui.model import Brief  # noqa: E402
+
+FRAME_MS = 16.0
+SIZE = (120, 40)
+TYPING = ("h", "hy", "hyd", "hydro", "hydrogen", "e", "joint", "jnt", "agreement", "zzz")
+
+
+async def keystroke_ms(brief: Brief, rounds: int) -> dict[str, tuple[float, int]]:
+    """For each query: the median milliseconds of a keystroke and how many rows the list holds."""
+    from textual.command import CommandInput, CommandList, CommandPalette
+
+    from briefing_tui.app import BriefingApp
+
+    app = BriefingApp(brief)
+    timings: dict[str, list[float]] = {query: [] for query in TYPING}
+    rows: dict[str, int] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        field = palette.query_one(CommandInput)
+        listed = palette.query_one(CommandList)
+        for _ in range(rounds):
+            for query in TYPING:
+                field.value = ""
+                await pilot.pause()
+                started = time.perf_counter()
+                field.value = query  # Input.Changed: the palette starts its search
+                await pilot.pause(0)  # the change is handled and the search worker starts
+                for worker in list(palette.workers):
+                    await worker.wait()
+                # a frame: the list is laid out (every row measured) and its lines drawn
+                listed.get_content_height(palette.size, palette.size, listed.size.width)
+                for y in range(listed.size.height):
+                    listed.render_line(y)
+                timings[query].append((time.perf_counter() - started) * 1000)
+                rows[query] = listed.option_count
+        await pilot.press("escape")
+    return {query: (statistics.median(times), rows[query]) for query, times in timings.items()}
+
+
+def main() -> None:
+    items = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    large = parse_brief(make_dossier(items).encode(), name="dossier.yaml")
+    small = load_brief(ROOT / "briefs" / "eu-japan-summit-2023.yaml")
+    floor = asyncio.run(keystroke_ms(small, rounds))
+    measured = asyncio.run(keystroke_ms(large, rounds))
+    total = sum(large.counts().values())
+    print(f"palette keystroke, key to list drawn, {SIZE[0]}x{SIZE[1]}, median of {rounds}")
+    print(f"{'query':12} {'rows':>6} {'40 items ms':>12} {f'{total:,} items ms':>16} {'ratio':>6}")
+    worst = 0.0
+    for query in TYPING:
+        (base, _), (ms, count) = floor[query], measured[query]
+        worst = max(worst, ms)
+        print(f"{query!r:12} {count:6} {base:12.1f} {ms:16.1f} {ms / base:6.1f}")
+    print(f"worst keystroke at {total:,} items: {worst:.1f} ms = {worst / FRAME_MS:.2f} frame")
+
+
+if __name__ == "__main__":
+    main()
