@@ -264,6 +264,15 @@ def _normalised(text: str, cased: bool) -> str:
     return " ".join(fold(text, cased).split())
 
 
+def _sections_of(term: _Raw, problems: list[Problem]) -> tuple[Section, ...]:
+    """The sections an ``in:`` term names: one, or every one it may mean (a mistake noted)."""
+    try:
+        return (resolve_section(term.value, shown=f"in:{term.value}"),)
+    except SectionError as error:
+        problems.append(Problem(str(error), term.start))
+        return error.candidates
+
+
 def parse_query(text: str, *, strict: bool = False) -> Query:
     """Read query text into a Query.
 
@@ -276,30 +285,16 @@ def parse_query(text: str, *, strict: bool = False) -> Query:
     clean = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
     problems: list[Problem] = []
     raw = _raw_terms(clean, problems)
-    case_sensitive = any(
+    cased = any(
         char.isupper() for term in raw if term.field not in (None, "in") for char in term.value
     )
     folded: dict[_Raw, Term] = {}
-    included: set[Section] = set()
-    excluded: set[Section] = set()
+    scope: dict[bool, set[Section]] = {False: set(), True: set()}  # by exclusion
     for item in raw:
-        if item.field is None:
-            continue
-        if item.field == "in":
-            try:
-                candidates: tuple[Section, ...] = (
-                    resolve_section(item.value, shown=f"in:{item.value}"),
-                )
-            except SectionError as error:  # searched in every section it may mean, if any
-                problems.append(Problem(str(error), item.start))
-                candidates = error.candidates
-            if not candidates:
-                continue
-            (excluded if item.exclude else included).update(candidates)
+        if item.field == "in" and (sections := _sections_of(item, problems)):
+            scope[item.exclude].update(sections)
             folded[item] = Term(item.value, item.value.lower(), "in", exclude=item.exclude)
-            continue
-        value = _normalised(item.value, case_sensitive)
-        if value:
+        elif item.field not in (None, "in") and (value := _normalised(item.value, cased)):
             folded[item] = Term(
                 item.value, value, item.field, item.phrase, item.exclude, item.prefix
             )
@@ -311,17 +306,11 @@ def parse_query(text: str, *, strict: bool = False) -> Query:
     problems.sort(key=lambda problem: problem.position)
     if strict and problems:
         raise problems[0].error()
+    included, excluded = scope[False], scope[True]
     sections = tuple(
         section
         for section in SECTIONS
         if (section in included or not included) and section not in excluded
     )
-    return Query(
-        text,
-        tuple(folded.values()),
-        case_sensitive,
-        sections,
-        groups,
-        not included,
-        problems=tuple(problems),
-    )
+    terms = tuple(folded.values())
+    return Query(text, terms, cased, sections, groups, not included, tuple(problems))

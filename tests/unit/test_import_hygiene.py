@@ -17,6 +17,7 @@ DATA_LAYER = [
     "briefing_tui.model",
     "briefing_tui.loader",
     "briefing_tui.search",
+    "briefing_tui.near_matches",
     "briefing_tui.query",
     "briefing_tui.folding",
     "briefing_tui.spelling",

@@ -202,7 +202,7 @@ def test_resolve_section_takes_a_name_or_a_prefix_naming_only_it(name: str, sect
 
 
 def test_resolve_section_names_the_candidates_or_the_sections() -> None:
-    with pytest.raises(SectionError, match="^q could be quotes or questions$") as error:
+    with pytest.raises(SectionError, match=r"^q could be quotes or questions$") as error:
         resolve_section("q")
     assert error.value.candidates == ("quotes", "questions")
     with pytest.raises(

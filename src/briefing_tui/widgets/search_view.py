@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from briefing_tui.model import Lookup
-from briefing_tui.search_state import QueryHistory, summary_line
+from briefing_tui.search_state import QueryHistory, is_miss, summary_line
 from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.search_results import SearchResults
 
@@ -107,8 +107,7 @@ class SearchView(Vertical):
     def show_result(self, result: SearchResult | None) -> None:
         """List `result` (None: no search) and say what it found in the bar."""
         self.results.show(result)
-        nothing = result is not None and (not result.hits or result.fuzzy)
-        self.bar.set_status(summary_line(result), nothing=nothing)
+        self.bar.set_status(summary_line(result), nothing=is_miss(result))
 
     def show_filtering(self, filtering: bool) -> None:
         """Say in the results' title whether the panes show only the items that match."""
