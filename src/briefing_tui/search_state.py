@@ -1,5 +1,6 @@
 """Search as the reader uses it: where matches fall in what the panes show, what the bar says,
-walking the overview and the hits with n/N, earlier queries, and the index built on first use.
+walking the overview and the hits with n/N, and the index built on first use. (Earlier queries
+are in search_history.py.)
 
 Pure, no Textual: the brief screen and its search view call it, tests can call it alone. The
 search modules are imported when the first search runs, so a brief opens without paying for them.
@@ -29,54 +30,6 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
-
-
-class QueryHistory:
-    """Earlier queries, oldest first, and a cursor for recalling them with up and down."""
-
-    def __init__(self, limit: int = 100) -> None:
-        self.entries: list[str] = []
-        self._limit = limit
-        self._cursor: int | None = None  # the entry recalled, None when at the draft
-        self._draft = ""
-
-    def add(self, text: str) -> None:
-        """Remember `text` as the newest query (once: an earlier copy moves to the end)."""
-        text = text.strip()
-        self._cursor = None
-        if not text:
-            return
-        if text in self.entries:
-            self.entries.remove(text)
-        self.entries.append(text)
-        del self.entries[: -self._limit]
-
-    def previous(self, current: str) -> str | None:
-        """The query before the one recalled (the newest, from the draft `current`); None at the
-        oldest."""
-        if not self.entries:
-            return None
-        if self._cursor is None:
-            self._draft = current
-            self._cursor = len(self.entries)
-        if self._cursor == 0:
-            return None
-        self._cursor -= 1
-        return self.entries[self._cursor]
-
-    def next(self) -> str | None:
-        """The query after the one recalled, the draft after the newest; None past the draft."""
-        if self._cursor is None:
-            return None
-        self._cursor += 1
-        if self._cursor >= len(self.entries):
-            self._cursor = None
-            return self._draft
-        return self.entries[self._cursor]
-
-    def reset(self) -> None:
-        """Stop recalling: the text typed next is a new draft."""
-        self._cursor = None
 
 
 def headline_spans(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> Spans:

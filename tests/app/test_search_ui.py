@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from conftest import Toasts
 
 BriefFactory = Callable[..., Brief]
+WaitUntil = Callable[[Pilot[None], Callable[[], object]], Awaitable[None]]
 
 
 def status(app: BriefingApp) -> str:
@@ -406,6 +408,20 @@ async def test_a_pane_key_in_the_results_leaves_them_for_that_pane(summit: Brief
         assert not app.screen.query_one(SearchView).display
         assert app.screen.active_pane == "agreements"
         assert isinstance(app.focused, ItemList) and app.focused.display
+
+
+async def test_searches_are_recalled_after_a_restart(
+    fruit_brief: Brief, config_dir: Path, wait_until: WaitUntil
+) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await search(pilot, "pear")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: (config_dir / "search-history.json").exists())
+    again = BriefingApp(fruit_brief)
+    async with again.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("slash", "up")
+        assert again.screen.query_one(Input).value == "pear"
 
 
 async def test_a_match_in_the_summary_is_listed_first_as_the_overview(
