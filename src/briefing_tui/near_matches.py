@@ -34,11 +34,11 @@ def offer(
 ) -> SearchResult:
     """What to show for ``query``, whose needle ``groups`` match nothing in ``scope``."""
     corrections, fixed = _corrections(index, groups)
-    if corrections:
+    if any(correction.closest for correction in corrections):
         numbers = index.scan_groups(scope, fixed)
         if numbers:
             return index.result(query, fixed, numbers, fuzzy=True, corrections=corrections)
-    partial = _partial(index, scope, fixed)
+    partial = _partial(index, scope, fixed, _unknown(corrections))
     if partial is None:
         return index.result(query, groups, [], corrections=corrections)
     numbers, missing, found = partial
@@ -82,20 +82,29 @@ def _correct(index: SearchIndex, needle: Needle) -> tuple[Needle | None, Correct
     return corrected(needle, words), Correction(needle.text, words)
 
 
+def _unknown(corrections: tuple[Correction, ...]) -> set[str]:
+    """The words that are in no item and close to none."""
+    return {correction.word for correction in corrections if not correction.closest}
+
+
 def _partial(
-    index: SearchIndex, scope: list[int], groups: list[Needles]
+    index: SearchIndex, scope: list[int], groups: list[Needles], nowhere: set[str]
 ) -> tuple[list[int], Missing, Partial] | None:
     """The entries holding the most positive terms of some alternative of two or more (and none
-    of its exclusions), what each lacks, and how many it holds; None if no entry holds any."""
+    of its exclusions), what each lacks, and how many it holds; None if no entry holds any.
+    Words ``nowhere`` are known to be in no entry."""
     best = Partial(0, 0, ())
     chosen: dict[int, int] = {}  # entry number -> the alternative it counts for
     held: list[list[tuple[str, set[int]]]] = []  # per alternative: (term, entries holding it)
     for number, group in enumerate(groups):
         positive = [needle for needle in group if not needle.exclude]
-        allowed = index.scan(scope, tuple(needle for needle in group if needle.exclude))
-        held.append([(needle.text, set(index.kept(needle, allowed))) for needle in positive])
+        held.append([])
         if len(positive) < 2:
             continue
+        allowed = index.scan(scope, tuple(needle for needle in group if needle.exclude))
+        held[number] = [
+            (n.text, set() if n.text in nowhere else set(index.kept(n, allowed))) for n in positive
+        ]
         counts = Counter(chain.from_iterable(entries for _, entries in held[number]))
         top = max(counts.values(), default=0)
         if not top or top < best.held:

@@ -61,13 +61,15 @@ class Needle(NamedTuple):
 
 
 Needles = tuple[Needle, ...]
-_WORD_START = r"(?<![^\W_])"  # not after a letter or digit
+_LETTER = r"[^\W_]"  # a letter or digit: a prefix must not follow one
 
 
 def needle(term: Term, cased: bool) -> Needle:
     """The needle that scans for a query term."""
     words = term.folded.split(" ")
     pattern = r"\s+".join(map(re.escape, words))
+    if term.prefix:  # the word, then a look back: a pattern that starts plain is found quickly
+        pattern = f"{pattern}(?<!{_LETTER}{pattern})"
     correctable = term.field == "any" and not term.phrase and not term.prefix
     confirm = len(words) > 1 or term.prefix
     return Needle(
@@ -75,7 +77,7 @@ def needle(term: Term, cased: bool) -> Needle:
         term.field,
         (term.folded,),
         cased,
-        re.compile(_WORD_START + pattern if term.prefix else pattern),
+        re.compile(pattern),
         confirm,
         term.exclude,
         correctable,
