@@ -18,6 +18,7 @@ DATA_LAYER = [
     "briefing_tui.loader",
     "briefing_tui.search",
     "briefing_tui.near_matches",
+    "briefing_tui.item_finder",
     "briefing_tui.search_history",
     "briefing_tui.query",
     "briefing_tui.folding",
