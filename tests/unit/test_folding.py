@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_tui.folding import fold, fold_offsets
+from briefing_tui.folding import PUNCTUATION, fold, fold_offsets
 
 
 @pytest.mark.parametrize(
@@ -111,3 +111,14 @@ def test_folding_every_latin_greek_cyrillic_letter_twice_changes_nothing() -> No
     for code in range(0x80, 0x530):
         once = fold(chr(code))
         assert fold(once) == once, hex(code)
+
+
+@given(st.text(st.sampled_from("ab ’‘‚‛′“”„″«»‹›‐‑‒–—―−…'\"-."), max_size=30))
+def test_typography_folds_to_what_a_plain_keyboard_types(text: str) -> None:
+    plain = text.translate(str.maketrans(PUNCTUATION)).replace("…", "...")
+    assert fold(text) == fold(plain) == plain
+    folded = fold_offsets(text)
+    for start in range(len(folded.text)):  # each folded character is one typed character's
+        begin, end = folded.original(start, start + 1)
+        assert end == begin + 1
+        assert folded.text[start] in fold(text[begin])
