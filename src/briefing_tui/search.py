@@ -145,7 +145,7 @@ class SearchIndex:
     """The searchable form of one brief; build once when the brief loads, then ``search``.
 
     Entries are numbered: the items in brief order, then the overview (the brief's title and
-    summary) as number ``overview``.
+    summary) as number ``overview_entry``.
     """
 
     def __init__(self, brief: Brief) -> None:
@@ -164,10 +164,10 @@ class SearchIndex:
             self._refs += [ItemRef(section, index) for index in range(len(items))]
             for item in items:
                 person = kind_of(item).person_of(item)
-                fields = _fields(item, lambda person_id: self._name(person_id))
+                fields = _fields(item, self._name)
                 texts.append("\0".join(text for _, _, text in fields))
                 self._person.append(person)
-        self.overview = self._first["end"] = len(self._refs)
+        self.overview_entry = self._first["end"] = len(self._refs)
         texts.append(f"{brief.title}\0{brief.summary}")
         self._person.append(None)
         self._raw = texts
@@ -207,7 +207,7 @@ class SearchIndex:
         for section in query.sections:
             first = self._first[section]
             numbers += range(first, first + len(self.brief.section(section)))
-        return [*numbers, self.overview] if query.overview else numbers
+        return [*numbers, self.overview_entry] if query.overview else numbers
 
     def result(
         self,
@@ -224,9 +224,9 @@ class SearchIndex:
         mark; ``missing`` gives what a partial hit lacks; the rest is SearchResult's."""
         positive = tuple(n for group in groups for n in group if not n.exclude)
         overview = None
-        if numbers and numbers[-1] == self.overview:
+        if numbers and numbers[-1] == self.overview_entry:
             numbers = numbers[:-1]
-            overview = OverviewHit(self._matches(self.overview, positive))
+            overview = OverviewHit(self._matches(self.overview_entry, positive))
         run = SearchRun(
             self._refs,
             self._first,
@@ -326,7 +326,7 @@ class SearchIndex:
 
     def _entry_fields(self, number: int) -> tuple[Fields, str | None]:
         """An entry's fields, as _fields gives them, and its person field (if any)."""
-        if number == self.overview:
+        if number == self.overview_entry:
             return [("title", None, self.brief.title), ("summary", None, self.brief.summary)], None
         ref = self._refs[number]
         item = self.brief.section(ref.section)[ref.index]
