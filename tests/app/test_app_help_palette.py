@@ -7,6 +7,7 @@ import inspect
 import pkgutil
 from collections.abc import Awaitable, Callable
 
+import msgspec
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.pilot import Pilot
@@ -144,3 +145,36 @@ async def test_palette_opens_search_and_export(summit: Brief, run_command: RunCo
         await run_command(pilot, "export to markdown")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
+
+
+async def test_palette_lists_a_screenful_of_items_one_line_each_and_counts_the_rest(
+    big_brief: Callable[[int], Brief], wait_until: WaitUntil
+) -> None:
+    from textual.command import CommandList
+
+    from briefing_tui.commands import shown_items
+
+    brief = big_brief(2000)
+    long_title = Agreement(title="Agreement number 0x " + "very long words " * 20, summary="s")
+    app = BriefingApp(msgspec.structs.replace(brief, agreements=(long_title, *brief.agreements)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"agreement")
+
+        def listed() -> list[str]:
+            options = app.screen.query(CommandList)
+            if not options:
+                return []
+            listing = options.first()
+            return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+        await wait_until(pilot, lambda: any("more" in row for row in listed()))
+        rows = listed()
+        items = [row for row in rows if row.endswith("  agreement")]
+        assert len(items) == shown_items(24)
+        assert items[0].startswith("Agreement number 0x very long words")  # best first, in order
+        assert items[0].endswith("…  agreement")  # cut to one line
+        assert items[1].startswith("Agreement number 0")
+        assert rows[-1] == f"… and {2001 - shown_items(24):,} more: refine the query"
+        assert "Go to Agreements  Show the Agreements pane (key 2)" in rows
+        assert all("\n" not in row for row in rows)  # one line each, the long title cut
+        assert max(map(len, rows)) < 80
