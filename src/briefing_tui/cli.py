@@ -84,6 +84,7 @@ def main() -> None:
     briefing                 open the bundled Japan–EU summit brief (13 July 2023)
     briefing PATH            open the brief at PATH
     briefing validate PATH…  check briefs and report every mistake
+    briefing new PATH        start a brief from a commented template
     briefing export PATH     write a brief as Markdown
     briefing schema          print the brief format as JSON Schema
     briefing help [COMMAND]  this help, or a command's
@@ -118,13 +119,22 @@ def help_command(ctx: click.Context, command: str | None) -> None:
 
 @main.command("validate")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-def validate_command(paths: tuple[str, ...]) -> None:
+@click.option(
+    "--source",
+    metavar="ARTICLE.txt",
+    help="Check every quote against this text (one brief only), instead of its source.file.",
+)
+def validate_command(paths: tuple[str, ...], source: str | None) -> None:
     """Check briefs: `ok: PATH (counts)` for each valid one, one line per mistake otherwise.
 
-    Exits 0 only when every brief is valid.
+    The quotes of a brief are checked against its source text, word for word: the --source file,
+    or else the file its source.file names. Exits 0 only when every brief is valid.
     """
     from briefing_tui.loader import BriefInvalid, load_brief
+    from briefing_tui.sourcecheck import check_sources
 
+    if source is not None and len(paths) > 1:
+        raise click.UsageError("--source checks the quotes of one brief: give one PATH")
     failed = False
     for path in paths:
         try:
@@ -134,6 +144,12 @@ def validate_command(paths: tuple[str, ...]) -> None:
             for error in invalid.errors:
                 click.echo(str(error))
             continue
+        checked = check_sources(brief, path, source)
+        if checked.errors:
+            failed = True
+            for error in checked.errors:
+                click.echo(str(error))
+            continue
         counts = brief.counts()
         parts = (
             _count(counts["agreements"], "agreement"),
@@ -141,7 +157,8 @@ def validate_command(paths: tuple[str, ...]) -> None:
             _count(counts["analysis"], "analysis", "analyses"),
             _count(counts["questions"], "question"),
         )
-        click.echo(f"ok: {printable_path(path)} ({', '.join(parts)})")
+        matched = f"; {checked.summary}" if checked.summary else ""
+        click.echo(f"ok: {printable_path(path)} ({', '.join(parts)}{matched})")
     if failed:
         sys.exit(EXIT_INVALID)
 
@@ -252,3 +269,38 @@ def schema_command() -> None:
     from briefing_tui.model import json_schema
 
     _write_stdout(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+@main.command("new")
+@click.argument("path", metavar="PATH")
+def new_command(path: str) -> None:
+    """Start a brief: write a commented template at PATH that validates as it is.
+
+    Beside it, brief.schema.json (the format, for your editor's completion) unless one is there.
+    An existing file is never replaced.
+    """
+    from briefing_tui.template import NewBriefError, new_brief, report_lines
+
+    try:
+        written = new_brief(Path(path))
+    except NewBriefError as error:
+        _fail([f"briefing: error: {error}"])
+    for line in report_lines(written):
+        click.echo(line, err=True)
+
+
+@main.command("serve")
+@click.argument("path", required=False, metavar="[PATH|DIR]")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port."
+)
+def serve_command(path: str | None, host: str, port: int) -> None:
+    """Serve the reader to web browsers (the bundled summit brief when PATH is left out).
+
+    Only this machine can connect unless --host names another address: then anyone who can
+    reach the port can read the brief.
+    """
+    from briefing_tui.serve import serve
+
+    sys.exit(serve(path, host=host, port=port))

@@ -1,158 +1,50 @@
 """A brief as a Markdown document that renders as itself on GitHub and in any CommonMark reader.
 
-Every text from the brief is escaped so that it can only ever become text: no heading, list,
-table, link, emphasis, code, HTML, entity or autolink. Escapes are added only where CommonMark or
-GFM would otherwise read structure, so the file still reads well as plain text.
-
-Line breaks inside a text are kept: blank lines separate paragraphs, and a single line break
-becomes a hard break (a trailing backslash, which unlike two trailing spaces survives editors and
-linters). Whitespace-only lines count as blank, and a run of them is one paragraph break.
+Every text from the brief goes through markdown_text.py, which escapes it so that it can only
+ever become text. Sections come in brief order, each under its kind's heading. Quotes, analysis
+and questions have a layout of their own (block quotes; headings per expert; a numbered list);
+agreements, and any other kind, get a heading per item, its fields as paragraphs and lists.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from pathlib import Path
-from urllib.parse import quote
 
-from briefing_tui.model import SECTIONS as _SECTIONS
-from briefing_tui.model import Agreement, Analysis, Brief, ItemRef, Lookup, Question, Quote, Section
-
-HEADINGS: dict[Section, str] = dict(
-    zip(_SECTIONS, ("Agreements", "Quotes", "Expert analysis", "Open questions"), strict=True)
+from briefing_tui.markdown_text import (
+    escaped,
+    heading,
+    link,
+    link_label,
+    list_item,
+    one_line,
+    paragraph_lines,
+    slug,
+    text_blocks,
+    text_paragraphs,
 )
+from briefing_tui.model import (
+    SECTIONS,
+    Analysis,
+    Brief,
+    Item,
+    ItemRef,
+    Lookup,
+    Question,
+    Quote,
+    Section,
+    headline,
+    kind_of,
+    section_kind,
+)
+
 PEOPLE_HEADING = "People"
 
-# Characters that may need an escape somewhere in a line; most texts have none (fast path).
-_SPECIAL = re.compile(r"[\\`*|~_\[\]<>&\"@\t]|://|(?i:www\.)")
-_ESCAPES = (
-    r"(?P<bs>\\(?=[!-/:-@\[-`{-~]|\s|\Z))"  # a backslash before what is or may become punctuation
-    r"|(?P<mark>[`*|])"  # code spans, emphasis, tables: always escaped
-    r"|(?P<tab>\t)"  # a hard tab (markdownlint MD010), or indentation
-    r"|(?P<tilde>~+)|(?P<under>_+)"  # strikethrough and emphasis, unless inert where they stand
-    r"|(?P<lt><(?![ \t]))"  # inline HTML and <autolinks>
-    r"|(?P<amp>&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};))"  # entities
-    r"|(?P<scheme>(?<=[A-Za-z]):(?=//))|(?P<www>(?i:(?<=www))\.)"  # GFM bare-URL autolinks
-    r"|(?P<at>(?<=[A-Za-z0-9._+-])@(?=[A-Za-z0-9]))"  # GFM bare e-mail autolinks
-)
-# Brackets: "" none escaped, "[" openers only (a `]` follows in the paragraph), "[]" both (labels).
-_INLINE = {
-    "": re.compile(_ESCAPES),
-    "[": re.compile(_ESCAPES + r"|(?P<open>\[)"),
-    "[]": re.compile(_ESCAPES + r"|(?P<open>[\[\]])"),
-    # Headings also escape < > & " wherever they stand: PyMarkdown's MD051 otherwise reads them
-    # as HTML entities and expects another anchor than GitHub's (the text stays the same).
-    "heading": re.compile(r'(?P<html>[<>&"])|' + _ESCAPES + r"|(?P<open>[\[\]])"),
-}
-# At the start of a line: ATX headings, list items, block quotes, setext underlines, breaks.
-_LINE_START = re.compile(
-    r"(?:#{1,6}|[-+])(?=[ \t]|$)|>|-[- \t]*$|=+[ \t]*$|(?P<number>[0-9]{1,9})(?=[.)](?:[ \t]|$))"
-)
-_SLUG_ASCII_DROP = re.compile(r"[^a-z0-9_\- ]")
-_LINKABLE = re.compile(r"(?i)^(?:https?:|mailto:|#)")  # web, mail, here: no javascript: and co
-_DESTINATION_ESCAPES = re.compile(r"[()<>\\]|&(?=[#A-Za-z])")
-_SLUG_CATEGORIES = {"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    """The escaped form of one `_INLINE` match (unchanged where it cannot mean anything)."""
-    kind, text, line = match.lastgroup, match.group(), match.string
-    if kind == "tab":
-        return "&#9;"
-    start, end = match.span()
-    if kind == "tilde":  # inert between spaces that stay spaces, or at an edge where no fence opens
-        before = line[start - 1] == " " and start > 1 if start else len(text) < 3
-        after = line[end] == " " and end < len(line) - 1 if end < len(line) else True
-        return text if before and after else "\\~" * len(text)
-    if kind == "under":  # intraword underscores never open or close emphasis
-        inert = start > 0 and end < len(line) and line[start - 1].isalnum() and line[end].isalnum()
-        return text if inert else "\\_" * len(text)
-    return "\\" + text
-
-
-def _line(line: str, brackets: str | None = None, *, block_start: bool = True) -> str:
-    """A line of text escaped wherever CommonMark or GFM could read structure in a paragraph;
-    with `block_start`, also what would open a block at the start of a line. `brackets`: see
-    _INLINE; by default `[` is escaped when a `]` follows that could close a link."""
-    if brackets is None:
-        brackets = "[" if "]" in line else ""
-    body = _INLINE[brackets].sub(_escape, line) if _SPECIAL.search(line) else line
-    if not body:
-        return body
-    first = body[0]
-    if first.isspace():  # would be stripped, or read as indented code
-        body = f"&#{ord(first)};{body[1:]}"
-    elif block_start and (match := _LINE_START.match(body)):
-        cut = match.end("number") if match.group("number") else 0
-        body = f"{body[:cut]}\\{body[cut:]}"
-    last = body[-1]
-    if last.isspace():  # would be stripped, or read as a hard break
-        body = f"{body[:-1]}&#{ord(last)};"
-    return body
-
-
-def _paragraphs(text: str) -> list[list[str]]:
-    """A text as paragraphs of escaped lines; blank (whitespace-only) lines separate paragraphs."""
-    if "\n" not in text:
-        return [[_line(text)]] if text.strip() else []
-    paragraphs: list[list[str]] = []
-    current: list[str] = []
-    for line in [*text.split("\n"), ""]:
-        if line.strip():
-            current.append(line)
-        elif current:
-            brackets = "[" if any("]" in raw for raw in current) else ""
-            paragraphs.append([_line(raw, brackets) for raw in current])
-            current = []
-    return paragraphs
-
-
-def _lines(paragraphs: Iterable[list[str]]) -> list[str]:
-    """Paragraphs as Markdown lines: hard breaks inside, one blank line between."""
-    out: list[str] = []
-    for paragraph in paragraphs:
-        if out:
-            out.append("")
-        out.extend(line + "\\" for line in paragraph[:-1])
-        out.append(paragraph[-1])
-    return out
-
-
-def _one_line(text: str) -> str:
-    """A text meant for one line (titles, names, tags): line breaks read as spaces."""
-    return text.replace("\n", " ") if "\n" in text else text
-
-
-def _label(text: str) -> str:
-    """Text inside a link's brackets or bold markers: every bracket escaped, no edge spaces."""
-    return _line(_one_line(text), "[]", block_start=False)
-
-
-def _heading(level: int, text: str) -> str:
-    """An ATX heading; a final # is escaped: it would close the heading or look like it (MD020)."""
-    body = _line(_one_line(text), "heading", block_start=False)
-    if body.endswith("#"):
-        body = f"{body[:-1]}\\#"
-    return f"{'#' * level} {body}" if body else "#" * level
-
-
-def _list_item(marker: str, paragraphs: list[list[str]]) -> list[str]:
-    """One list item: the marker, then every further line indented to the item's content."""
-    first, *rest = _lines(paragraphs) or [""]
-    indent = " " * (len(marker) + 1)
-    return [f"{marker} {first}".rstrip(), *(indent + line if line else "" for line in rest)]
-
-
-def slug(text: str) -> str:
-    """GitHub's anchor for a heading's text, before de-duplication: lowercase, punctuation
-    dropped (letters, marks, numbers, `_` and `-` kept), each space turned into `-`."""
-    lowered = text.lower()
-    if lowered.isascii():
-        return _SLUG_ASCII_DROP.sub("", lowered).replace(" ", "-")
-    kept = (ch for ch in lowered if ch in "- " or unicodedata.category(ch) in _SLUG_CATEGORIES)
-    return "".join(kept).replace(" ", "-")
+Headings = list[tuple[tuple[object, ...], str]]
+"""Headings an export adds, as (what the heading stands for, its text)."""
+Anchors = dict[tuple[object, ...], str]
+"""Heading anchors by what the heading stands for: ("section", name), (section, index) for an
+item with a heading of its own, ("group", section, person id), ("people",)."""
 
 
 def default_export_name(brief_path: Path) -> str:
@@ -164,24 +56,46 @@ def _choose(
     brief: Brief, sections: Collection[Section] | None, refs: Collection[ItemRef] | None
 ) -> dict[Section, list[int]]:
     """The indices of the items to export, per section, in brief order."""
-    wanted = set(_SECTIONS if sections is None else sections)
-    if unknown := sorted(wanted - set(_SECTIONS)):
-        raise ValueError(f"unknown section {unknown[0]!r} (sections: {', '.join(_SECTIONS)})")
+    wanted = set(SECTIONS if sections is None else sections)
+    if unknown := sorted(wanted - set(SECTIONS)):
+        raise ValueError(f"unknown section {unknown[0]!r} (sections: {', '.join(SECTIONS)})")
     if refs is None:
         refs = [
             ItemRef(name, index) for name in wanted for index in range(len(brief.section(name)))
         ]
-    picked: dict[Section, set[int]] = {name: set() for name in _SECTIONS}
+    picked: dict[Section, set[int]] = {name: set() for name in SECTIONS}
     for ref in refs:
         if ref.section not in picked or not 0 <= ref.index < len(brief.section(ref.section)):
             raise ValueError(f"no item {ref.section}[{ref.index}] in this brief")
         if ref.section in wanted:
             picked[ref.section].add(ref.index)
-    return {name: sorted(picked[name]) for name in _SECTIONS}
+    return {name: sorted(picked[name]) for name in SECTIONS}
+
+
+def _note(
+    brief: Brief,
+    chosen: dict[Section, list[int]],
+    sections: Collection[Section] | None,
+    refs: Collection[ItemRef] | None,
+) -> str:
+    """The line saying what part of the brief an export holds ("" for the whole brief)."""
+    if refs is not None:
+        count, total = sum(map(len, chosen.values())), sum(brief.counts().values())
+        return f"Exported: {count} selected item{'' if count == 1 else 's'} of {total}"
+    if sections is None:
+        return ""
+    names = [section_kind(name).markdown_heading for name in SECTIONS if name in sections]
+    if len(names) < 2:
+        return f"Exported: {names[0]} only" if names else "Exported: no sections"
+    return f"Exported: {', '.join(names[:-1])} and {names[-1]}"
 
 
 class _Document:
-    """One export: which items go in, their anchors, and the Markdown for each part."""
+    """One export: which items go in, their anchors, and the Markdown for each part.
+
+    A section with a layout of its own has a method named after it giving its blocks (and one
+    named `_<section>_headings` if it adds headings); any other section gets `_items`.
+    """
 
     def __init__(
         self, brief: Brief, sections: Collection[Section] | None, refs: Collection[ItemRef] | None
@@ -192,197 +106,209 @@ class _Document:
         self.exported = {name: set(indices) for name, indices in self.chosen.items()}
         self.full = sections is None and refs is None
         self.people_listed = self.full and bool(brief.people)  # only in a whole brief
-        self.note = self._note(sections, refs)
+        self.note = _note(brief, self.chosen, sections, refs)
         self.experts: dict[str, list[int]] = {}  # expert id -> their analyses, by first appearance
         for index in self.chosen["analysis"]:
             self.experts.setdefault(brief.analysis[index].expert, []).append(index)
-        self.numbers = {index: n for n, index in enumerate(self.chosen["questions"], 1)}
+        questions = self.chosen["questions"]
+        self.numbers = {("questions", index): n for n, index in enumerate(questions, 1)}
         self.anchors = self._anchors()
 
-    def _note(self, sections: Collection[Section] | None, refs: Collection[ItemRef] | None) -> str:
-        if refs is not None:
-            count, total = sum(map(len, self.chosen.values())), sum(self.brief.counts().values())
-            return f"Exported: {count} selected item{'' if count == 1 else 's'} of {total}"
-        if sections is None:
-            return ""
-        names = [HEADINGS[name] for name in _SECTIONS if name in sections]
-        if len(names) < 2:
-            return f"Exported: {names[0]} only" if names else "Exported: no sections"
-        return f"Exported: {', '.join(names[:-1])} and {names[-1]}"
+    def _headings(self, section: Section) -> Headings:
+        """The headings a section adds below its own, in document order."""
+        if hasattr(self, f"_{section}_headings"):
+            headings: Headings = getattr(self, f"_{section}_headings")()
+            return headings
+        return [] if hasattr(self, f"_{section}") else self._item_headings(section)
 
-    def _anchors(self) -> dict[tuple[str, object], str]:
+    def _blocks(self, section: Section) -> list[str]:
+        """The Markdown blocks of a section's chosen items."""
+        if hasattr(self, f"_{section}"):
+            blocks: list[str] = getattr(self, f"_{section}")()
+            return blocks
+        return self._items(section)
+
+    def _anchors(self) -> Anchors:
         """Every heading's anchor, as GitHub gives them: in document order, a repeated one
         numbered -1, -2...; "" for a heading it gives none (no letter, digit, space, - or _)."""
         seen: dict[str, int] = {}
 
         def add(text: str) -> str:
-            base = slug(_one_line(text))
+            base = slug(one_line(text))
             count = seen.get(base, 0)
             seen[base] = count + 1
             return f"{base}-{count}" if count and base else base
 
-        found: dict[tuple[str, object], str] = {}
+        found: Anchors = {}
         add(self.brief.title)
-        for name in _SECTIONS:
+        for name in SECTIONS:
             if self.chosen[name]:
-                found["section", name] = add(HEADINGS[name])
-            if name == "agreements":
-                for index in self.chosen[name]:
-                    found[name, index] = add(self.brief.agreements[index].title)
-            if name == "analysis":
-                for expert, indices in self.experts.items():
-                    found["expert", expert] = add(self._person(expert, role=True))
-                    for index in indices:
-                        if title := self.brief.analysis[index].title:
-                            found[name, index] = add(title)
+                found["section", name] = add(section_kind(name).markdown_heading)
+            for key, text in self._headings(name):
+                found[key] = add(text)
         if self.people_listed:
-            found["people", None] = add(PEOPLE_HEADING)
+            found["people",] = add(PEOPLE_HEADING)
         return found
 
     def _person(self, person_id: str, *, role: bool = False) -> str:
         """A person's name (their id if they have none in this brief), with ", role" if asked."""
         person = self.lookup.people.get(person_id)
-        name = _one_line(person.name) if person and person.name else person_id
-        return f"{name}, {_one_line(person.role)}" if role and person and person.role else name
+        name = one_line(person.name) if person and person.name else person_id
+        return f"{name}, {one_line(person.role)}" if role and person and person.role else name
 
     def render(self) -> str:
         """The whole document: blocks separated by one blank line, LF endings, one final newline."""
         brief = self.brief
-        blocks = [_heading(1, brief.title), self._meta()]
+        blocks = [heading(1, brief.title), self._meta()]
         if self.note:
             blocks.append(self.note)
         if self.full:
-            blocks += _text_blocks(brief.summary)
-        for name in _SECTIONS:
+            blocks += text_blocks(brief.summary)
+        for name in SECTIONS:
             if self.chosen[name]:
-                blocks.append(_heading(2, HEADINGS[name]))
-                blocks += getattr(self, f"_{name}")()
+                blocks.append(heading(2, section_kind(name).markdown_heading))
+                blocks += self._blocks(name)
         if self.people_listed:
-            blocks += [_heading(2, PEOPLE_HEADING), "\n".join(self._people())]
+            blocks += [heading(2, PEOPLE_HEADING), "\n".join(self._people())]
         return "\n\n".join(blocks) + "\n"
 
     def _meta(self) -> str:
         """The line under the title: date · location · source (linked title, publisher)."""
         brief, parts = self.brief, [self.brief.date.isoformat()]
         if brief.location:
-            parts.append(_label(brief.location))
+            parts.append(link_label(brief.location))
         if (source := brief.source) is not None:
             named = source.title or source.publisher or source.url or ""
-            said = [_link(named, source.url) if source.url else _label(named)]
+            said = [link(named, source.url) if source.url else link_label(named)]
             if source.title and source.publisher:
-                said.append(_label(source.publisher))
+                said.append(link_label(source.publisher))
             if source.published:
                 said.append(f"published {source.published.isoformat()}")
             parts.append(", ".join(part for part in said if part))
         return " · ".join(part for part in parts if part)
 
-    def _extras(self, tags: tuple[str, ...], related: tuple[str, ...]) -> list[list[str]]:
+    def _extras(self, item: Item) -> list[list[str]]:
         """The "Tags:" and "Related:" lines of an item, as one-line paragraphs."""
         extras = []
-        if tags:
-            extras.append([_line("Tags: " + ", ".join(map(_one_line, tags)))])
-        if related:
-            extras.append(["Related: " + ", ".join(map(self._reference, related))])
+        if item.tags:
+            extras.append([escaped("Tags: " + ", ".join(map(one_line, item.tags)))])
+        if item.related:
+            extras.append(["Related: " + ", ".join(map(self._reference, item.related))])
         return extras
 
     def _reference(self, target: str) -> str:
         """A related id as a link to its item here, or as plain text when it is not exported."""
         ref = self.lookup.items.get(target)
         if ref is None:
-            anchor = self.anchors.get(("people", None), "") if target in self.lookup.people else ""
-            return _link(self._person(target), "#" + anchor) if anchor else _label(target)
+            anchor = self.anchors.get(("people",), "") if target in self.lookup.people else ""
+            return link(self._person(target), "#" + anchor) if anchor else link_label(target)
         item, key = self.lookup.item(ref), (ref.section, ref.index)
-        shown = ref.index in self.exported[ref.section]
-        anchor = self.anchors.get(("section", ref.section), "") if shown else ""
-        if isinstance(item, Agreement):
-            label = item.title if item.title.strip() else f"Agreement {ref.index + 1}"
-            anchor = self.anchors.get(key, "")
-        elif isinstance(item, Analysis):
-            label = item.title or f"Analysis by {self._person(item.expert)}"
-            if shown:  # an untitled one has no heading of its own: it stands under its expert's
-                anchor = self.anchors.get(key) or self.anchors["expert", item.expert]
-        elif isinstance(item, Quote):
-            label = f"Quote by {self._person(item.speaker)}"
+        kind = kind_of(item)
+        title = getattr(item, "title", None)
+        person = kind.person_of(item)
+        if title and title.strip():
+            label = title
+        elif person is not None:
+            label = f"{kind.label} by {self._person(person)}"
         else:
-            label = f"Question {self.numbers.get(ref.index, ref.index + 1)}"
-        return _link(label, "#" + anchor) if anchor else _label(label)
+            label = f"{kind.label} {self.numbers.get(key, ref.index + 1)}"
+        anchor = ""
+        if ref.index in self.exported[ref.section]:
+            # Its own heading; else its group's (an untitled analysis stands under its expert);
+            # else the section's. A heading GitHub gives no anchor leaves the label unlinked.
+            own = self.anchors.get(key)
+            group = self.anchors.get(("group", ref.section, person))
+            if own:
+                anchor = own
+            elif group is not None:
+                anchor = group
+            elif own is None:
+                anchor = self.anchors.get(("section", ref.section), "")
+        return link(label, "#" + anchor) if anchor else link_label(label)
 
-    def _agreements(self) -> list[str]:
+    def _item_headings(self, section: Section) -> Headings:
+        return [
+            ((section, index), headline(self.brief.section(section)[index], self.lookup))
+            for index in self.chosen[section]
+        ]
+
+    def _items(self, section: Section) -> list[str]:
+        """A heading per item (its headline), then its fields: texts as paragraphs, lists of
+        texts as bullet lists, and its tags and related items."""
         blocks = []
-        for index in self.chosen["agreements"]:
-            item: Agreement = self.brief.agreements[index]
-            blocks.append(_heading(3, item.title))
-            blocks += _text_blocks(item.summary)
-            if item.details:
-                points = (_list_item("-", _paragraphs(point)) for point in item.details)
-                blocks.append("\n".join(line for point in points for line in point))
-            blocks += [extra for [extra] in self._extras(item.tags, item.related)]
+        for index in self.chosen[section]:
+            item = self.brief.section(section)[index]
+            blocks.append(heading(3, headline(item, self.lookup)))
+            for field, _ in section_kind(section).body:
+                value = getattr(item, field)
+                if not value:
+                    continue
+                if isinstance(value, tuple):
+                    points = (list_item("-", text_paragraphs(point)) for point in value)
+                    blocks.append("\n".join(line for point in points for line in point))
+                else:
+                    blocks += text_blocks(value)
+            blocks += [extra for [extra] in self._extras(item)]
         return blocks
 
     def _quotes(self) -> list[str]:
         blocks = []
         for index in self.chosen["quotes"]:
             item: Quote = self.brief.quotes[index]
-            if said := _lines(_paragraphs(item.text)):
+            if said := paragraph_lines(text_paragraphs(item.text)):
                 blocks.append("\n".join(f"> {line}" if line else ">" for line in said))
-            context = _paragraphs(item.context or "")
+            context = text_paragraphs(item.context or "")
             # Its `[` are escaped whatever follows: a `]` may come in the context on the next line.
-            who = _line("— " + self._person(item.speaker, role=True), "[")
+            who = escaped("— " + self._person(item.speaker, role=True), "[")
             context[:1] = [[who, *(context[0] if context else [])]]
-            blocks.append("\n".join(_lines(context + self._extras(item.tags, item.related))))
+            blocks.append("\n".join(paragraph_lines(context + self._extras(item))))
         return blocks
+
+    def _analysis_headings(self) -> Headings:
+        headings: Headings = []
+        for expert, indices in self.experts.items():
+            headings.append((("group", "analysis", expert), self._person(expert, role=True)))
+            for index in indices:
+                if title := self.brief.analysis[index].title:
+                    headings.append((("analysis", index), title))
+        return headings
 
     def _analysis(self) -> list[str]:
         blocks = []
         for expert, indices in self.experts.items():
-            blocks.append(_heading(3, self._person(expert, role=True)))
+            blocks.append(heading(3, self._person(expert, role=True)))
             for index in indices:
                 item: Analysis = self.brief.analysis[index]
                 if item.title:
-                    blocks.append(_heading(4, item.title))
-                paragraphs = _paragraphs(item.summary) + self._extras(item.tags, item.related)
+                    blocks.append(heading(4, item.title))
+                paragraphs = text_paragraphs(item.summary) + self._extras(item)
                 if paragraphs:
-                    blocks.append("\n".join(_lines(paragraphs)))
+                    blocks.append("\n".join(paragraph_lines(paragraphs)))
         return blocks
 
     def _questions(self) -> list[str]:
         items = []
         for index in self.chosen["questions"]:
             item: Question = self.brief.questions[index]
-            paragraphs = _paragraphs(item.question)
-            if why := _paragraphs(item.why or ""):
+            paragraphs = text_paragraphs(item.question)
+            if why := text_paragraphs(item.why or ""):
                 why[0][0] = "Why it matters: " + why[0][0]
-            paragraphs += why + self._extras(item.tags, item.related)
-            items.append("\n".join(_list_item(f"{self.numbers[index]}.", paragraphs)))
+            paragraphs += why + self._extras(item)
+            number = self.numbers["questions", index]
+            items.append("\n".join(list_item(f"{number}.", paragraphs)))
         return ["\n\n".join(items)]
 
     def _people(self) -> list[str]:
         """`- **Name** — role`; a name alone stays plain (bold alone reads as a heading, MD036)."""
         lines = []
         for person in self.brief.people:
-            name = _one_line(person.name or person.id) or "?"
+            name = one_line(person.name or person.id) or "?"
             if person.role:
-                role = _line(_one_line(person.role), block_start=False)
-                lines.append(f"- **{_label(name)}** — {role}")
+                role = escaped(one_line(person.role), block_start=False)
+                lines.append(f"- **{link_label(name)}** — {role}")
             else:
-                lines.append(f"- {_line(name)}")
+                lines.append(f"- {escaped(name)}")
         return lines
-
-
-def _text_blocks(text: str) -> list[str]:
-    """A free text as blocks, one per paragraph, its lines joined by hard breaks."""
-    return ["\\\n".join(paragraph) for paragraph in _paragraphs(text)]
-
-
-def _link(label: str, url: str) -> str:
-    """A link to `url` (web, mail or an anchor here), or the label alone for any other URL."""
-    url = url.strip()  # as a browser reads an address
-    if not _LINKABLE.match(url):
-        return _label(label)
-    # Spaces and controls are percent-encoded (as a browser would); brackets and escapes escaped.
-    destination = "".join(quote(ch) if ch.isspace() or not ch.isprintable() else ch for ch in url)
-    destination = _DESTINATION_ESCAPES.sub(lambda match: "\\" + match.group(), destination)
-    return f"[{_label(label) or '?'}]({destination})"
 
 
 def to_markdown(

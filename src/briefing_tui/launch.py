@@ -16,7 +16,7 @@ import _signal  # type: ignore[import-not-found]  # the C module: `signal` is sl
 import os
 import sys
 
-SUBCOMMANDS = frozenset({"open", "validate", "export", "schema", "help"})
+SUBCOMMANDS = frozenset({"open", "validate", "export", "schema", "new", "serve", "help"})
 """The command line's subcommands (a test checks cli.py has exactly these); any other lone word
 is the path of a brief to open, unless it is a near miss of one of these and no such file exists."""
 

@@ -7,6 +7,7 @@ from these classes. Nothing here knows about YAML or Textual.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 import msgspec
@@ -127,13 +128,6 @@ class Question(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 
 Item = Agreement | Quote | Analysis | Question
 Section = Literal["agreements", "quotes", "analysis", "questions"]
-SECTIONS: tuple[Section, ...] = ("agreements", "quotes", "analysis", "questions")
-SECTION_TITLES: dict[Section, str] = {
-    "agreements": "Agreements",
-    "quotes": "Quotes",
-    "analysis": "Analysis",
-    "questions": "Questions",
-}
 
 
 class Brief(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -190,33 +184,134 @@ class Lookup:
         return person.name if person else person_id
 
     def by_person(self, person_id: str) -> list[ItemRef]:
-        """Every quote and analysis of one person, in brief order."""
-        refs = [
-            ItemRef("quotes", i) for i, q in enumerate(self.brief.quotes) if q.speaker == person_id
+        """Everything one person said or wrote (items whose kind names a person), in brief order."""
+        return [
+            ItemRef(kind.section, index)
+            for kind in KINDS
+            if kind.person is not None
+            for index, item in enumerate(self.brief.section(kind.section))
+            if getattr(item, kind.person) == person_id
         ]
-        refs += [
-            ItemRef("analysis", i)
-            for i, a in enumerate(self.brief.analysis)
-            if a.expert == person_id
-        ]
-        return refs
 
 
 def headline(item: Item, lookup: Lookup) -> str:
-    """One line that names an item: a title, a speaker and first words, or a question."""
-    if isinstance(item, Agreement):
-        return item.title
-    if isinstance(item, Quote):
-        return f"{lookup.person_name(item.speaker)}: {item.text}"
-    if isinstance(item, Analysis):
-        name = lookup.person_name(item.expert)
-        return f"{name}: {item.title}" if item.title else f"{name}: {item.summary}"
-    return item.question
+    """One line that names an item: its headline field (a title, words said, a question), after
+    the name of the person it is by, if its kind has one."""
+    kind = kind_of(item)
+    text: str = getattr(item, kind.headline_field(item)) or ""
+    person = kind.person_of(item)
+    return text if person is None else f"{lookup.person_name(person)}: {text}"
 
 
 def json_schema() -> dict[str, object]:
     """The JSON Schema of the format, for editors (yaml-language-server) and ``briefing schema``."""
     schema: dict[str, object] = msgspec.json.schema(Brief)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "briefing brief, format version 1"
+    schema["title"] = f"briefing brief, format version {FORMAT_VERSION}"
     return schema
+
+
+# --- Kinds of item ---------------------------------------------------------------------------
+# Everything the program knows about one kind of item, in one place: search, export, the palette
+# and the panes read it here. A new kind is a struct above, its section in `Section`, its field
+# in `Brief` and one `Kind` below.
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of item: where its items live, what they are called, how they read."""
+
+    type: type[Item]
+    """The struct of its items; its name is what one item is called ("Agreement")."""
+    section: Section
+    """The brief's key for the items, the pane's id and what `in:` names; capitalised, the
+    section's title in the tabs, panes and counts ("Agreements")."""
+    headline: tuple[str, ...]
+    """The fields that name an item, in a list row or a link: the first one set is used."""
+    fields: tuple[str, ...]
+    """The fields search looks in, in the order a match is shown."""
+    body: tuple[tuple[str, str], ...] = ()
+    """The detail's labelled fields after the headline, as (field, label)."""
+    person: str | None = None
+    """The field holding the id of the person the item is by, if any."""
+    quoted: bool = False
+    """Whether the headline field is someone's words, verbatim."""
+    heading: str = ""
+    """The section's heading in a Markdown export, if not its title ("Expert analysis")."""
+
+    @property
+    def label(self) -> str:
+        """What one item is called: "Agreement"."""
+        return self.type.__name__
+
+    @property
+    def title(self) -> str:
+        """What the section is called: "Agreements"."""
+        return self.section.capitalize()
+
+    @property
+    def markdown_heading(self) -> str:
+        """The section's heading in a Markdown export."""
+        return self.heading or self.title
+
+    def headline_field(self, item: Item) -> str:
+        """The field that names `item`: the first of `headline` it has a value for."""
+        return next((name for name in self.headline if getattr(item, name)), self.headline[-1])
+
+    def person_of(self, item: Item) -> str | None:
+        """The id of the person `item` is by (None for a kind without a person)."""
+        return None if self.person is None else str(getattr(item, self.person))
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        Agreement,
+        "agreements",
+        headline=("title",),
+        fields=("title", "summary", "details", "tags"),
+        body=(("summary", "Summary"), ("details", "Details")),
+    ),
+    Kind(
+        Quote,
+        "quotes",
+        person="speaker",
+        quoted=True,
+        headline=("text",),
+        fields=("speaker", "text", "context", "tags"),
+        body=(("context", "Context"),),
+    ),
+    Kind(
+        Analysis,
+        "analysis",
+        person="expert",
+        heading="Expert analysis",
+        headline=("title", "summary"),
+        fields=("title", "expert", "summary", "tags"),
+        body=(("summary", "Analysis"),),
+    ),
+    Kind(
+        Question,
+        "questions",
+        heading="Open questions",
+        headline=("question",),
+        fields=("question", "why", "tags"),
+        body=(("why", "Why it matters"),),
+    ),
+)
+"""Every kind of item, in brief order."""
+
+SECTIONS: tuple[Section, ...] = tuple(kind.section for kind in KINDS)
+"""The sections, in brief order."""
+SECTION_TITLES: dict[Section, str] = {kind.section: kind.title for kind in KINDS}
+_BY_SECTION: dict[str, Kind] = {kind.section: kind for kind in KINDS}
+_BY_TYPE: dict[type, Kind] = {kind.type: kind for kind in KINDS}
+
+
+def section_kind(section: Section) -> Kind:
+    """The kind of the items of `section`."""
+    return _BY_SECTION[section]
+
+
+def kind_of(item: Item) -> Kind:
+    """The kind of `item`."""
+    return _BY_TYPE[type(item)]

@@ -8,6 +8,7 @@ prints them and exits 1 with the screen untouched.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -30,7 +31,8 @@ def open_brief(path: str | None) -> int:
 
     pause_for_start()  # the app resumes the collector after its first paint
     brief_path = path if path is not None else str(bundled("briefs") / SUMMIT_BRIEF)
-    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    # A terminal, or a web page: `briefing serve` runs the reader under Textual's web driver.
+    terminal = (sys.stdin.isatty() and sys.stdout.isatty()) or "TEXTUAL_DRIVER" in os.environ
     with Preload(brief_path) as preload:  # loads while Textual is imported below
         if terminal:
             from briefing_tui.app import BriefingApp

@@ -224,6 +224,9 @@ class Checker:
     ) -> None:
         """One line for each unknown key, one for each missing one; a misspelt required key
         (``titel:``) is one line that says both."""
+        if self.full:  # only counted, without a did-you-mean: a pair is taken as a misspelling
+            self.more += max(len(unknown), len(missing))
+            return
         for key_node, key in unknown:
             if self.full:
                 self.more += 1

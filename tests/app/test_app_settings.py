@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Brief
 from briefing_tui.settings import Settings, load_settings, save_settings, settings_path
+
+RunCommand = Callable[..., Awaitable[None]]
 
 
 def test_settings_path_honours_the_config_dir_override(config_dir: Path) -> None:
@@ -31,17 +34,12 @@ def test_save_then_load_round_trips_and_leaves_no_temp_file(config_dir: Path) ->
 
 
 async def test_theme_switched_in_the_palette_is_saved_and_used_next_run(
-    summit: Brief, config_dir: Path
+    summit: Brief, config_dir: Path, run_command: RunCommand
 ) -> None:
     app = BriefingApp(summit)
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.theme == "textual-dark"
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"light theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "light theme")
         assert app.theme == "textual-light"
     saved = json.loads((config_dir / "settings.json").read_text())
     assert saved == {"theme": "textual-light"}
@@ -55,3 +53,33 @@ async def test_an_unknown_saved_theme_falls_back_to_dark(summit: Brief) -> None:
     app = BriefingApp(summit)
     async with app.run_test(size=(100, 30)):
         assert app.theme == "textual-dark"
+
+
+def list_colours(app: BriefingApp) -> list[list[tuple[str, str, str]]]:
+    """The Agreements list as drawn: each line's segments as (text, colour, background)."""
+    item_list = app.screen.query_one("#agreements-pane ItemList")
+    height = item_list.scrollable_content_region.height
+    return [
+        [(seg.text, str(seg.style.color), str(seg.style.bgcolor)) for seg in strip if seg.style]
+        for strip in map(item_list.render_line, range(height))
+    ]
+
+
+async def test_a_theme_switch_redraws_every_row_in_the_new_colours(
+    summit: Brief, run_command: RunCommand
+) -> None:
+    switched = BriefingApp(summit)
+    async with switched.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "j", "j", "k")
+        await pilot.pause()
+        dark = list_colours(switched)
+        await run_command(pilot, "light theme")
+        assert switched.theme == "textual-light"
+        after = list_colours(switched)
+    started_light = BriefingApp(summit)  # the switch was saved: this one starts light
+    async with started_light.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "j", "j", "k")
+        await pilot.pause()
+        light = list_colours(started_light)
+    assert light != dark
+    assert after == light

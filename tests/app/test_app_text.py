@@ -32,9 +32,9 @@ def rows(item_list: ItemList) -> list[str]:
 
 
 async def test_markup_in_a_title_is_shown_literally_and_clicking_it_does_nothing(
-    brief_factory: BriefFactory,
+    make_brief: BriefFactory,
 ) -> None:
-    app = BriefingApp(markup_brief(brief_factory))
+    app = BriefingApp(markup_brief(make_brief))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -51,9 +51,9 @@ async def test_markup_in_a_title_is_shown_literally_and_clicking_it_does_nothing
 
 
 async def test_closing_brackets_neither_crash_nor_vanish(
-    brief_factory: BriefFactory,
+    make_brief: BriefFactory,
 ) -> None:
-    app = BriefingApp(markup_brief(brief_factory))
+    app = BriefingApp(markup_brief(make_brief))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2", "j")
         await pilot.pause()
@@ -66,9 +66,9 @@ async def test_closing_brackets_neither_crash_nor_vanish(
 
 
 async def test_header_people_and_quotes_are_literal_too(
-    brief_factory: BriefFactory,
+    make_brief: BriefFactory,
 ) -> None:
-    app = BriefingApp(markup_brief(brief_factory))
+    app = BriefingApp(markup_brief(make_brief))
     async with app.run_test(size=(160, 30)) as pilot:
         await pilot.pause()
         header = str(app.screen.query_one("BriefHeader").render())
@@ -99,9 +99,9 @@ def pane_right_edge(app: BriefingApp) -> int:
 
 
 async def test_wide_characters_keep_rows_aligned_and_cut_with_an_ellipsis(
-    brief_factory: BriefFactory,
+    make_brief: BriefFactory,
 ) -> None:
-    app = BriefingApp(wide_brief(brief_factory))
+    app = BriefingApp(wide_brief(make_brief))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -115,9 +115,9 @@ async def test_wide_characters_keep_rows_aligned_and_cut_with_an_ellipsis(
 
 
 async def test_long_texts_wrap_in_the_detail(
-    brief_factory: BriefFactory,
+    make_brief: BriefFactory,
 ) -> None:
-    app = BriefingApp(wide_brief(brief_factory))
+    app = BriefingApp(wide_brief(make_brief))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -142,9 +142,9 @@ async def test_resizing_to_20x6_and_back_keeps_working(summit: Brief) -> None:
 
 
 async def test_a_2000_item_brief_scrolls_to_the_end_with_G(
-    big_brief_factory: Callable[[int], Brief],
+    big_brief: Callable[[int], Brief],
 ) -> None:
-    app = BriefingApp(big_brief_factory(2000))
+    app = BriefingApp(big_brief(2000))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "G")
         await pilot.pause()
@@ -161,9 +161,9 @@ async def test_a_2000_item_brief_scrolls_to_the_end_with_G(
 
 
 async def test_the_item_list_never_mounts_a_widget_per_item(
-    big_brief_factory: Callable[[int], Brief],
+    big_brief: Callable[[int], Brief],
 ) -> None:
-    app = BriefingApp(big_brief_factory(2000))
+    app = BriefingApp(big_brief(2000))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         await pilot.pause()

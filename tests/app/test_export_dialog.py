@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from textual.pilot import Pilot
@@ -13,6 +14,9 @@ from briefing_tui.app import BriefingApp
 from briefing_tui.model import Brief
 from briefing_tui.screens.export_screen import ExportScreen, ReplaceScreen, export_target
 from briefing_tui.search import SearchIndex
+
+if TYPE_CHECKING:
+    from conftest import Toasts
 
 
 @pytest.fixture
@@ -36,15 +40,11 @@ def brief_file(folder: Path) -> Path:
 async def dialog(summit: Brief, brief_file: Path) -> AsyncIterator[tuple[BriefingApp, Pilot[None]]]:
     """The app on the summit brief with the export dialog open over the Overview."""
     app = BriefingApp(summit, brief_path=brief_file)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         yield app, pilot
-
-
-def notes(app: BriefingApp) -> list[tuple[str, str]]:
-    return [(note.message, note.severity) for note in app._notifications]
 
 
 async def set_path(pilot: Pilot[None], text: str) -> None:
@@ -70,7 +70,7 @@ async def test_opens_with_the_brief_name_in_the_current_folder(
 
 async def test_a_brief_without_a_file_exports_to_brief_md(summit: Brief, folder: Path) -> None:
     app = BriefingApp(summit)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("e")
         await pilot.pause()
         assert app.screen.query_one(Input).value == "brief.md"
@@ -79,18 +79,18 @@ async def test_a_brief_without_a_file_exports_to_brief_md(summit: Brief, folder:
 
 
 async def test_escape_cancels_and_writes_nothing(
-    dialog: tuple[BriefingApp, Pilot[None]], folder: Path
+    dialog: tuple[BriefingApp, Pilot[None]], folder: Path, toasts: Toasts
 ) -> None:
     app, pilot = dialog
     await pilot.press("escape")
     await pilot.pause()
     assert not isinstance(app.screen, ExportScreen)
     assert sorted(path.name for path in folder.iterdir()) == ["harbour.yaml"]
-    assert notes(app) == []
+    assert toasts(app) == []
 
 
 async def test_enter_exports_the_whole_brief_and_names_the_file(
-    dialog: tuple[BriefingApp, Pilot[None]], folder: Path
+    dialog: tuple[BriefingApp, Pilot[None]], folder: Path, toasts: Toasts
 ) -> None:
     app, pilot = dialog
     await export(pilot)
@@ -98,13 +98,15 @@ async def test_enter_exports_the_whole_brief_and_names_the_file(
     text = written.read_text(encoding="utf-8")
     assert text.startswith("# Harbour Cities Summit 2024\n")
     assert "## Agreements" in text and "## Open questions" in text and "Exported:" not in text
-    assert notes(app) == [(f"Exported 10 items to {written}", "information")]
+    assert await toasts.wait(pilot) == [(f"Exported 10 items to {written}", "information")]
     assert not isinstance(app.screen, ExportScreen)
 
 
-async def test_current_pane_exports_only_that_section(summit: Brief, folder: Path) -> None:
+async def test_current_pane_exports_only_that_section(
+    summit: Brief, folder: Path, toasts: Toasts
+) -> None:
     app = BriefingApp(summit)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("3", "e")
         await pilot.pause()
         pane = app.screen.query_one("#pane", RadioButton)
@@ -116,20 +118,36 @@ async def test_current_pane_exports_only_that_section(summit: Brief, folder: Pat
         text = (folder / "brief.md").read_text(encoding="utf-8")
         assert "Exported: Quotes only" in text
         assert "## Quotes" in text and "## Agreements" not in text
-        assert notes(app) == [(f"Exported 3 items to {folder / 'brief.md'}", "information")]
+        assert await toasts.wait(pilot) == [
+            (f"Exported 3 items to {folder / 'brief.md'}", "information")
+        ]
 
 
 async def test_arrow_and_enter_on_the_choices_export_the_highlighted_one(
     summit: Brief, folder: Path
 ) -> None:
     app = BriefingApp(summit)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("5", "e")
         await pilot.pause()
         await pilot.press("tab", "down")
         await export(pilot)
         text = (folder / "brief.md").read_text(encoding="utf-8")
         assert "Exported: Open questions only" in text
+
+
+async def test_enter_on_the_choices_keeps_the_pressed_one_when_it_is_highlighted(
+    summit: Brief, folder: Path
+) -> None:
+    app = BriefingApp(summit)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "e")
+        await pilot.pause()
+        await pilot.press("tab")  # the highlight starts on the pressed option: the whole brief
+        await export(pilot)
+        text = (folder / "brief.md").read_text(encoding="utf-8")
+        assert "## Agreements" in text and "Exported:" not in text
+        assert not isinstance(app.screen, ExportScreen)
 
 
 async def test_current_pane_is_disabled_on_the_overview(
@@ -157,8 +175,8 @@ async def test_search_results_export_only_the_hits(summit: Brief, folder: Path) 
     app = BriefingApp(summit)
     result = SearchIndex(summit).search("shore power")
     assert 0 < len(result) < 10
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.search_result = result  # type: ignore[attr-defined]
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        app.screen.search_result = result  # type: ignore[attr-defined]
         await pilot.press("e")
         await pilot.pause()
         option = app.screen.query_one("#search", RadioButton)
@@ -173,7 +191,7 @@ async def test_search_results_export_only_the_hits(summit: Brief, folder: Path) 
 
 
 async def test_existing_file_asks_and_cancel_keeps_it(
-    dialog: tuple[BriefingApp, Pilot[None]], folder: Path
+    dialog: tuple[BriefingApp, Pilot[None]], folder: Path, toasts: Toasts
 ) -> None:
     app, pilot = dialog
     existing = folder / "harbour.md"
@@ -191,10 +209,12 @@ async def test_existing_file_asks_and_cancel_keeps_it(
     await pilot.pause()
     assert isinstance(app.screen, ExportScreen)
     assert existing.read_bytes() == b"mine\r\n"
-    assert notes(app) == []
+    assert toasts(app) == []
 
 
-async def test_replace_replaces(dialog: tuple[BriefingApp, Pilot[None]], folder: Path) -> None:
+async def test_replace_replaces(
+    dialog: tuple[BriefingApp, Pilot[None]], folder: Path, toasts: Toasts
+) -> None:
     app, pilot = dialog
     existing = folder / "harbour.md"
     existing.write_text("old", encoding="utf-8")
@@ -203,30 +223,30 @@ async def test_replace_replaces(dialog: tuple[BriefingApp, Pilot[None]], folder:
     await app.workers.wait_for_complete()
     await pilot.pause()
     assert existing.read_text(encoding="utf-8").startswith("# Harbour Cities Summit 2024")
-    assert notes(app) == [(f"Exported 10 items to {existing}", "information")]
+    assert await toasts.wait(pilot) == [(f"Exported 10 items to {existing}", "information")]
     assert not isinstance(app.screen, (ExportScreen, ReplaceScreen))
 
 
 async def test_the_brief_itself_is_refused(
-    dialog: tuple[BriefingApp, Pilot[None]], brief_file: Path
+    dialog: tuple[BriefingApp, Pilot[None]], brief_file: Path, toasts: Toasts
 ) -> None:
     app, pilot = dialog
     await set_path(pilot, "./harbour.yaml")
     await export(pilot)
     message = f"{brief_file}: refused: it is the brief itself"
-    assert notes(app) == [(message, "error")]
+    assert await toasts.wait(pilot) == [(message, "error")]
     assert isinstance(app.screen, ExportScreen)
     assert brief_file.read_text(encoding="utf-8") == "the brief's own bytes"
 
 
 async def test_a_missing_folder_is_reported_and_the_dialog_stays(
-    dialog: tuple[BriefingApp, Pilot[None]], folder: Path
+    dialog: tuple[BriefingApp, Pilot[None]], folder: Path, toasts: Toasts
 ) -> None:
     app, pilot = dialog
     await set_path(pilot, "nowhere/out.md")
     await export(pilot)
     message = f"{folder / 'nowhere' / 'out.md'}: the folder does not exist"
-    assert notes(app) == [(message, "error")]
+    assert await toasts.wait(pilot) == [(message, "error")]
     assert isinstance(app.screen, ExportScreen)
     assert str(app.screen.query_one("#export-target").render()) == message
     # Fixing the path then works.
@@ -236,13 +256,13 @@ async def test_a_missing_folder_is_reported_and_the_dialog_stays(
 
 
 async def test_a_path_naming_a_folder(
-    dialog: tuple[BriefingApp, Pilot[None]], folder: Path
+    dialog: tuple[BriefingApp, Pilot[None]], folder: Path, toasts: Toasts
 ) -> None:
     app, pilot = dialog
     (folder / "reports").mkdir()
     await set_path(pilot, "reports")
     await export(pilot)
-    assert notes(app) == [(f"{folder / 'reports'}: it is a folder", "error")]
+    assert await toasts.wait(pilot) == [(f"{folder / 'reports'}: it is a folder", "error")]
     await set_path(pilot, "reports/")
     assert app.screen.query_one("#export", Button).disabled
     assert "add a file name" in str(app.screen.query_one("#export-target").render())
@@ -261,7 +281,7 @@ async def test_empty_path_disables_export(
 
 
 async def test_markup_in_a_path_is_shown_as_typed(
-    dialog: tuple[BriefingApp, Pilot[None]], folder: Path
+    dialog: tuple[BriefingApp, Pilot[None]], folder: Path, toasts: Toasts
 ) -> None:
     app, pilot = dialog
     await set_path(pilot, "[bold]x[@click=app.quit].md")
@@ -270,7 +290,7 @@ async def test_markup_in_a_path_is_shown_as_typed(
     )
     await export(pilot)
     assert (folder / "[bold]x[@click=app.quit].md").exists()
-    assert notes(app) == [
+    assert await toasts.wait(pilot) == [
         (f"Exported 10 items to {folder / '[bold]x[@click=app.quit].md'}", "information")
     ]
 

@@ -2,36 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import msgspec
 import pytest
-import yaml
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Agreement, Analysis, Brief, Person, Quote
+from briefing_tui.widgets.item_list import ItemList
 from briefing_tui.widgets.search_results import SearchResults
 from briefing_tui.widgets.search_view import SearchView
 from briefing_tui.widgets.section_pane import SectionPane
 
-SUMMIT = Path(__file__).resolve().parents[2] / "briefs" / "eu-japan-summit-2023.yaml"
+if TYPE_CHECKING:
+    from conftest import Toasts
 
-
-@pytest.fixture
-def bundled_summit() -> Brief:
-    """The bundled Japan–EU summit brief."""
-    return msgspec.convert(yaml.safe_load(SUMMIT.read_text(encoding="utf-8")), Brief)
-
-
-def make_brief(**sections: tuple[object, ...]) -> Brief:
-    """A brief with just the given items (and people)."""
-    empty = {name: () for name in ("agreements", "quotes", "analysis", "questions")}
-    return Brief(
-        brief=1, title="A brief", date=dt.date(2024, 1, 2), summary="S.", **{**empty, **sections}
-    )  # type: ignore[arg-type]
+BriefFactory = Callable[..., Brief]
+WaitUntil = Callable[[Pilot[None], Callable[[], object]], Awaitable[None]]
 
 
 def status(app: BriefingApp) -> str:
@@ -56,6 +46,12 @@ def marked_in_rows(app: BriefingApp) -> list[tuple[str, list[str]]]:
     return rows
 
 
+def marked_on(item_list: ItemList, row: int) -> list[str]:
+    """The words marked as matching on a row of a list (not the cursor's row)."""
+    strip = item_list.render_line(row - item_list.scroll_offset.y)
+    return [segment.text for segment in strip if segment.style and segment.style.bold]
+
+
 def pane(app: BriefingApp, section: str) -> SectionPane:
     return app.screen.query_one(f"#{section}-pane", SectionPane)
 
@@ -64,8 +60,9 @@ def detail_text(app: BriefingApp, section: str) -> str:
     return str(pane(app, section).detail.query_one("#detail-body").render())
 
 
-def messages(app: BriefingApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+async def said(pilot: Pilot[None], toasts: Toasts) -> str:
+    """The newest notification on screen."""
+    return (await toasts.wait(pilot))[-1][0]
 
 
 async def search(pilot: Pilot[None], text: str) -> None:
@@ -73,7 +70,8 @@ async def search(pilot: Pilot[None], text: str) -> None:
     await pilot.pause()
 
 
-def fruit_brief() -> Brief:
+@pytest.fixture
+def fruit_brief(make_brief: BriefFactory) -> Brief:
     """Three agreements and two quotes about fruit, for exact counts."""
     return make_brief(
         agreements=(
@@ -89,9 +87,11 @@ def fruit_brief() -> Brief:
     )
 
 
-async def test_slash_opens_the_bar_in_place_of_the_panes_and_results_update_as_you_type() -> None:
-    app = BriefingApp(fruit_brief())
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_slash_opens_the_bar_in_place_of_the_panes_and_results_update_as_you_type(
+    fruit_brief: Brief,
+) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await search(pilot, "pear")
         view = app.screen.query_one(SearchView)
         assert view.is_open and not app.screen.query_one("#panes").display
@@ -101,9 +101,17 @@ async def test_slash_opens_the_bar_in_place_of_the_panes_and_results_update_as_y
             "Agreements 1",
             "Pear harvest  summary: Pears, and an apple or two.",
         ]
-        await pilot.press(*" wheat")  # no item has both words
+        await pilot.press(*" wheat")  # no item has both words: those with one are offered
         await pilot.pause()
-        assert status(app) == "No match for pear wheat"
+        assert status(app) == (
+            "No item has both pear and wheat — 2 have one of them"
+            " · Agreements 2 · Quotes 0 · Analysis 0 · Questions 0"
+        )
+        assert results_text(app) == [
+            "Agreements 2",
+            "Pear harvest  summary: Pears, and an apple or two.",
+            "Grain stores  summary: Wheat only.",
+        ]
         await pilot.press("ctrl+u", *"apple")
         await pilot.pause()
         assert status(app) == "Agreements 2 · Quotes 1 · Analysis 0 · Questions 0"
@@ -114,17 +122,17 @@ async def test_slash_opens_the_bar_in_place_of_the_panes_and_results_update_as_y
             "Quotes 1",
             "Ann Apfel: We love apples.",
         ]
-        assert app.search_result is not None and len(app.search_result.hits) == 3
+        assert app.screen.search_result is not None and len(app.screen.search_result.hits) == 3
         await pilot.press(*" -pear")
         await pilot.pause()
-        assert app.search_result is not None and len(app.search_result.hits) == 2
+        assert app.screen.search_result is not None and len(app.screen.search_result.hits) == 2
 
 
 async def test_maslow_finds_his_quote_and_his_analysis(bundled_summit: Brief) -> None:
     app = BriefingApp(bundled_summit)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await search(pilot, "maslow")
-        result = app.search_result
+        result = app.screen.search_result
         assert result is not None
         assert result.counts["quotes"] == 1 and result.counts["analysis"] == 2
         lines = results_text(app)
@@ -135,9 +143,11 @@ async def test_maslow_finds_his_quote_and_his_analysis(bundled_summit: Brief) ->
         )
 
 
-async def test_enter_opens_the_first_hit_with_matches_highlighted(bundled_summit: Brief) -> None:
+async def test_enter_opens_the_first_hit_with_matches_highlighted(
+    bundled_summit: Brief, toasts: Toasts
+) -> None:
     app = BriefingApp(bundled_summit)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await search(pilot, "maslow")
         await pilot.press("enter")
         await pilot.pause()
@@ -152,12 +162,14 @@ async def test_enter_opens_the_first_hit_with_matches_highlighted(bundled_summit
         assert "Maslow" in marked
         row = quotes.item_list.render_line(quotes.item_list.cursor).text
         assert row.strip().startswith("Sebastian Maslow")
-        assert messages(app)[-1] == "hit 1 of 5"
+        assert await said(pilot, toasts) == "hit 1 of 5"
 
 
-async def test_tab_moves_into_the_results_and_enter_or_a_click_opens_one() -> None:
-    app = BriefingApp(fruit_brief())
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_tab_moves_into_the_results_and_enter_or_a_click_opens_one(
+    fruit_brief: Brief, toasts: Toasts
+) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await search(pilot, "apple")
         await pilot.press("tab")
         results = app.screen.query_one(SearchResults)
@@ -166,7 +178,7 @@ async def test_tab_moves_into_the_results_and_enter_or_a_click_opens_one() -> No
         await pilot.pause()
         assert app.screen.active_pane == "quotes"
         assert pane(app, "quotes").index == 0
-        assert messages(app)[-1] == "hit 3 of 3"
+        assert await said(pilot, toasts) == "hit 3 of 3"
         await search(pilot, "")  # the bar reopens on the same query
         assert app.screen.query_one(Input).value == "apple"
         await pilot.click(SearchResults, offset=(5, 3))  # the second agreement (in a border)
@@ -175,31 +187,32 @@ async def test_tab_moves_into_the_results_and_enter_or_a_click_opens_one() -> No
         assert pane(app, "agreements").index == 1
 
 
-async def test_n_and_shift_n_walk_the_hits_across_panes() -> None:
-    app = BriefingApp(fruit_brief())
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_n_and_shift_n_walk_the_hits_across_panes(fruit_brief: Brief, toasts: Toasts) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await search(pilot, "orchards")
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         assert (app.screen.active_pane, pane(app, "agreements").index) == ("agreements", 0)
-        assert messages(app)[-1] == "hit 1 of 2"
+        assert await said(pilot, toasts) == "hit 1 of 2"
         await pilot.press("n")
         await pilot.pause()
         assert (app.screen.active_pane, pane(app, "quotes").index) == ("quotes", 1)
-        assert messages(app)[-1] == "hit 2 of 2"
+        assert await said(pilot, toasts) == "hit 2 of 2"
         await pilot.press("n")  # wraps round
         await pilot.pause()
         assert app.screen.active_pane == "agreements"
-        assert messages(app)[-1] == "hit 1 of 2 · from the top"
+        assert await said(pilot, toasts) == "hit 1 of 2 · from the top"
         await pilot.press("N")
         await pilot.pause()
         assert app.screen.active_pane == "quotes"
-        assert messages(app)[-1] == "hit 2 of 2 · from the bottom"
+        assert await said(pilot, toasts) == "hit 2 of 2 · from the bottom"
 
 
-def numbered_brief() -> Brief:
+@pytest.fixture
+def numbered_brief(make_brief: BriefFactory) -> Brief:
     """Five agreements and two quotes; "even" is in agreements 1 and 3 and in quote 1."""
     return make_brief(
         agreements=tuple(
@@ -211,42 +224,50 @@ def numbered_brief() -> Brief:
     )
 
 
-async def walk(pilot: Pilot[None], *keys: str) -> tuple[str, int | None, str]:
+async def walk(pilot: Pilot[None], toasts: Toasts, *keys: str) -> tuple[str, int | None, str]:
     """Press `keys` (ending in n or N): the pane and item shown then, and what the app said."""
     await pilot.press(*keys)
     await pilot.pause()
     app = pilot.app
     assert isinstance(app, BriefingApp)
     shown = pane(app, app.screen.active_pane).index
-    return app.screen.active_pane, shown, messages(app)[-1]
+    return app.screen.active_pane, shown, await said(pilot, toasts)
 
 
-async def test_n_and_shift_n_go_from_the_item_the_reader_is_on() -> None:
-    app = BriefingApp(numbered_brief())
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_n_and_shift_n_go_from_the_item_the_reader_is_on(
+    numbered_brief: Brief, toasts: Toasts
+) -> None:
+    app = BriefingApp(numbered_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await search(pilot, "even")
         await pilot.press("escape", "2", "down", "down")  # agreement 2: not a hit
-        assert await walk(pilot, "n") == ("agreements", 3, "hit 2 of 3")
-        assert await walk(pilot, "up", "N") == ("agreements", 1, "hit 1 of 3")  # from agreement 2
+        assert await walk(pilot, toasts, "n") == ("agreements", 3, "hit 2 of 3")
+        assert await walk(pilot, toasts, "up", "N") == (
+            "agreements",
+            1,
+            "hit 1 of 3",
+        )  # from agreement 2
         # quote 0: between the last agreement hit and quote 1
-        assert await walk(pilot, "3", "N") == ("agreements", 3, "hit 2 of 3")
+        assert await walk(pilot, toasts, "3", "N") == ("agreements", 3, "hit 2 of 3")
 
 
-async def test_n_and_shift_n_wrap_at_the_ends_of_the_brief_and_say_so() -> None:
-    app = BriefingApp(numbered_brief())
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_n_and_shift_n_wrap_at_the_ends_of_the_brief_and_say_so(
+    numbered_brief: Brief, toasts: Toasts
+) -> None:
+    app = BriefingApp(numbered_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await search(pilot, "even")
         await pilot.press("escape")
         # the empty Questions pane is after every hit, the Overview before every hit
-        assert await walk(pilot, "5", "n") == ("agreements", 1, "hit 1 of 3 · from the top")
-        assert await walk(pilot, "5", "N") == ("quotes", 1, "hit 3 of 3")
-        assert await walk(pilot, "1", "N") == ("quotes", 1, "hit 3 of 3 · from the bottom")
-        assert await walk(pilot, "1", "n") == ("agreements", 1, "hit 1 of 3")
+        assert await walk(pilot, toasts, "5", "n") == ("agreements", 1, "hit 1 of 3 · from the top")
+        assert await walk(pilot, toasts, "5", "N") == ("quotes", 1, "hit 3 of 3")
+        assert await walk(pilot, toasts, "1", "N") == ("quotes", 1, "hit 3 of 3 · from the bottom")
+        assert await walk(pilot, toasts, "1", "n") == ("agreements", 1, "hit 1 of 3")
 
 
-async def test_escape_closes_the_bar_then_clears_the_highlights() -> None:
-    app = BriefingApp(fruit_brief())
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_escape_closes_the_bar_then_clears_the_highlights(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("2")
         await search(pilot, "pear")
         await pilot.press("escape")
@@ -254,17 +275,19 @@ async def test_escape_closes_the_bar_then_clears_the_highlights() -> None:
         agreements = pane(app, "agreements")
         assert not app.screen.query_one(SearchView).is_open
         assert app.focused is agreements.item_list
-        assert app.search_result is not None
-        assert agreements.item_list._highlights.get(1) == ((0, 4),)
+        assert app.screen.search_result is not None
+        assert marked_on(agreements.item_list, 1) == ["Pear"]
         await pilot.press("escape")
         await pilot.pause()
-        assert app.search_result is None
-        assert not agreements.item_list._highlights.get(1)
+        assert app.screen.search_result is None
+        assert marked_on(agreements.item_list, 1) == []
 
 
-async def test_filter_mode_narrows_every_pane_and_is_lifted_by_the_toggle_or_escape() -> None:
-    app = BriefingApp(fruit_brief())
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_filter_mode_narrows_every_pane_and_is_lifted_by_the_toggle_or_escape(
+    fruit_brief: Brief,
+) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await search(pilot, "apple")
         await pilot.press("ctrl+f")
         await pilot.pause()
@@ -283,12 +306,12 @@ async def test_filter_mode_narrows_every_pane_and_is_lifted_by_the_toggle_or_esc
         await pilot.press("escape")
         await pilot.pause()
         assert str(pane(app, "agreements").item_list.border_title) == "Agreements 3"
-        assert app.search_result is None
+        assert app.screen.search_result is None
 
 
-async def test_up_and_down_recall_earlier_searches() -> None:
-    app = BriefingApp(fruit_brief())
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_up_and_down_recall_earlier_searches(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         for query in ("pear", "grain"):
             await search(pilot, query)
             await pilot.press("enter")
@@ -309,7 +332,9 @@ async def test_up_and_down_recall_earlier_searches() -> None:
         assert status(app) == "Agreements 1 · Quotes 0 · Analysis 0 · Questions 0"
 
 
-async def test_a_match_only_in_a_persons_role_shows_on_the_row_as_context() -> None:
+async def test_a_match_in_a_persons_role_by_speaker_shows_on_the_row_as_context(
+    make_brief: BriefFactory,
+) -> None:
     brief = make_brief(
         quotes=(Quote(speaker="ann", text="We love apples."),),
         analysis=(
@@ -319,8 +344,8 @@ async def test_a_match_only_in_a_persons_role_shows_on_the_row_as_context() -> N
         people=(Person(id="ann", name="Ann Apfel", role="Grower"),),
     )
     app = BriefingApp(brief)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await search(pilot, "grower")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await search(pilot, "speaker:grower")
         assert marked_in_rows(app) == [
             ("Ann Apfel: We love apples.  speaker: Ann Apfel, Grower", ["Grower"]),
             ("Ann Apfel: Soil first  expert: Ann Apfel, Grower", ["Grower"]),
@@ -334,9 +359,9 @@ async def test_a_match_only_in_a_persons_role_shows_on_the_row_as_context() -> N
         ]
 
 
-async def test_a_typo_says_no_exact_match_and_offers_the_closest() -> None:
-    app = BriefingApp(fruit_brief())
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_a_typo_says_no_exact_match_and_offers_the_closest(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await search(pilot, "hydrgen")
         assert status(app).startswith("No exact match for hydrgen — closest: hydrogen")
         assert results_text(app)[1].startswith("Ann Apfel: Hydrogen for the orchards.")
@@ -346,12 +371,12 @@ async def test_a_typo_says_no_exact_match_and_offers_the_closest() -> None:
         assert results_text(app) == []
 
 
-async def test_search_text_is_never_markup() -> None:
+async def test_search_text_is_never_markup(make_brief: BriefFactory) -> None:
     brief = make_brief(
         agreements=(Agreement(title="[@click=app.quit]Deal[/] [b]x", summary="[red]s[/red]"),)
     )
     app = BriefingApp(brief)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await search(pilot, "[b]")
         assert results_text(app)[1] == "[@click=app.quit]Deal[/] [b]x"
         await pilot.click(SearchResults, offset=(5, 2))
@@ -359,9 +384,9 @@ async def test_search_text_is_never_markup() -> None:
         assert app.is_running and app.screen.active_pane == "agreements"
 
 
-async def test_help_documents_the_search_keys_and_query_language() -> None:
-    app = BriefingApp(fruit_brief())
-    async with app.run_test(size=(120, 60)) as pilot:
+async def test_help_documents_the_search_keys_and_query_language(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(120, 60), notifications=True) as pilot:
         await pilot.press("f1")
         await pilot.pause()
         text = str(app.screen.query_one("#help-text").render())
@@ -375,7 +400,7 @@ async def test_a_pane_key_in_the_results_leaves_them_for_that_pane(summit: Brief
     from briefing_tui.widgets.search_view import SearchView
 
     app = BriefingApp(summit)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("slash", *"port", "tab")
         await pilot.pause()
         await pilot.press("2")
@@ -383,3 +408,49 @@ async def test_a_pane_key_in_the_results_leaves_them_for_that_pane(summit: Brief
         assert not app.screen.query_one(SearchView).display
         assert app.screen.active_pane == "agreements"
         assert isinstance(app.focused, ItemList) and app.focused.display
+
+
+async def test_searches_are_recalled_after_a_restart(
+    fruit_brief: Brief, config_dir: Path, wait_until: WaitUntil
+) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await search(pilot, "pear")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: (config_dir / "search-history.json").exists())
+    again = BriefingApp(fruit_brief)
+    async with again.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("slash", "up")
+        assert again.screen.query_one(Input).value == "pear"
+
+
+async def test_a_match_in_the_summary_is_listed_first_as_the_overview(
+    make_brief: BriefFactory,
+) -> None:
+    brief = make_brief(
+        summary="Trade equal to a quarter of world GDP.",
+        agreements=(Agreement(title="Ports", summary="Shore power."),),
+    )
+    app = BriefingApp(brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await search(pilot, "gdp OR shore")
+        assert status(app) == "Overview 1 · Agreements 1 · Quotes 0 · Analysis 0 · Questions 0"
+        assert results_text(app) == [
+            "Overview 1",
+            "summary: Trade equal to a quarter of world GDP.",
+            "Agreements 1",
+            "Ports  summary: Shore power.",
+        ]
+        results = app.screen.query_one(SearchResults)
+        assert results.cursor == 0 and results.row_count == 1  # the cursor is on the hit
+
+
+async def test_a_mistake_in_the_query_is_explained_in_the_bar(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await search(pilot, "in:q apple")
+        assert status(app) == (
+            "in:q could be quotes or questions (at character 1)"
+            " · Agreements 0 · Quotes 1 · Analysis 0 · Questions 0"
+        )
+        assert app.screen.query_one("#search-status").has_class("-nothing")

@@ -60,6 +60,31 @@ class Terminal:
         self.stream.feed(data)
         return True
 
+    def drain(self, quiet: float = 0.15, timeout: float = 10.0) -> list[float]:
+        """Read until the program has written nothing for `quiet` seconds; return when each piece
+        of output arrived (perf_counter). The screen is updated only once it is quiet, so the
+        time pyte takes to parse a piece never delays when the next one is seen to arrive."""
+        arrivals: list[float] = []
+        chunks: list[bytes] = []
+        deadline = time.perf_counter() + timeout
+        last = time.perf_counter()
+        while time.perf_counter() - last < quiet and time.perf_counter() < deadline:
+            try:
+                data = self.child.read_nonblocking(65536, timeout=0.002)
+            except pexpect.TIMEOUT:
+                continue
+            except pexpect.EOF:
+                break
+            last = time.perf_counter()
+            arrivals.append(last)
+            chunks.append(data)
+        for data in chunks:
+            self.raw += data
+            self.stream.feed(data)
+        if arrivals:
+            self.read_at = arrivals[-1]
+        return arrivals
+
     def wait_for(self, *needles: str, timeout: float = 20.0) -> float:
         """Wait until every one of `needles` is on screen; return seconds from the start until
         the bytes that put them there arrived (not counting the time pyte takes to parse them).

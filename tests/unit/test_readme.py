@@ -26,3 +26,12 @@ def test_readme_example_brief_is_valid() -> None:
     example = next(block for block in fenced("yaml") if block.startswith("brief: 1"))
     brief = parse_brief(example.encode(), name="README.md")
     assert brief.counts() == {"agreements": 1, "quotes": 1, "analysis": 0, "questions": 1}
+
+
+def test_the_module_map_names_every_module() -> None:
+    section = README[README.index("## Development") :]
+    package = ROOT / "src" / "briefing_tui"
+    modules = {path.name for path in package.glob("*.py") if not path.name.startswith("__")}
+    missing = sorted(name for name in modules if f"`{name}`" not in section)
+    assert missing == []
+    assert "`screens/`" in section and "`widgets/`" in section

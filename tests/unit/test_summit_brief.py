@@ -19,6 +19,7 @@ from briefing_tui.model import (
     Quote,
     Source,
 )
+from briefing_tui.sourcecheck import check_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMIT = ROOT / "briefs" / "eu-japan-summit-2023.yaml"
@@ -87,6 +88,12 @@ def test_every_quote_is_a_whole_quotation_of_the_article(summit: Brief, article:
     for quote in summit.quotes:
         assert quote.text in article, quote.id
         assert quote.text in spans, f"{quote.id}: not one whole quotation of the article"
+
+
+def test_the_quote_checker_finds_every_quote_in_the_article(summit: Brief, article: str) -> None:
+    checked = check_sources(summit, str(SUMMIT), str(ARTICLE))
+    assert [str(error) for error in checked.errors] == []
+    assert checked.quotes == 12
 
 
 def test_every_quotation_of_the_article_is_quoted_or_knowingly_left_out(
@@ -225,7 +232,7 @@ def test_format_doc_example_is_valid() -> None:
 
 def test_format_doc_error_example_is_what_the_loader_reports() -> None:
     (broken,) = [block for block in doc_blocks("yaml") if "titel:" in block]
-    (report,) = [block for block in doc_blocks("text") if "error:" in block]
+    (report,) = [block for block in doc_blocks("text") if "note.yaml:" in block]
     with pytest.raises(BriefInvalid) as invalid:
         parse_brief(broken.encode(), name="note.yaml")
     assert [str(error) for error in invalid.value.errors] == report.splitlines()

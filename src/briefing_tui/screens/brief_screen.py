@@ -1,25 +1,37 @@
-"""BriefScreen: the five panes of one brief, and the history of followed links."""
+"""BriefScreen: the panes of one brief, the history of followed links, and the brief's search."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input
+from textual.widget import Widget
+from textual.widgets import Footer, Input
 
-from briefing_tui.model import SECTION_TITLES, SECTIONS, ItemRef, Lookup, Section
-from briefing_tui.screens.history import History, Location
+from briefing_tui.history import History, Location
+from briefing_tui.model import KINDS, SECTIONS, ItemRef, Lookup, Section
 from briefing_tui.widgets.brief_header import BriefHeader
+from briefing_tui.widgets.brief_panes import OVERVIEW, BriefPanes
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.pane_tabs import PaneTabs
 from briefing_tui.widgets.related_list import RelatedList, Target
 from briefing_tui.widgets.section_pane import SectionPane
 
-OVERVIEW = "overview"
-PANES: tuple[str, ...] = (OVERVIEW, *SECTIONS)
-"""The panes, in tab order; keys 1-5 pick them."""
+if TYPE_CHECKING:
+    from briefing_tui.search import SearchResult
+    from briefing_tui.search_state import SearchSession
+    from briefing_tui.widgets.search_view import SearchView
+
+PANE_TITLES: dict[str, str] = {OVERVIEW: "Overview"} | {kind.section: kind.title for kind in KINDS}
+"""The panes by id, in tab order (the Overview, then a pane per section); keys 1, 2... pick them."""
+PANES: tuple[str, ...] = tuple(PANE_TITLES)
+
+_COMMANDS = frozenset({"help", "search", "step_hit", "export", "quit_app", "show_pane"})
+"""Actions of printable keys: in a text box (the search bar) those keys are text."""
 
 
 def pane_label(pane: str, lookup: Lookup) -> str:
@@ -28,25 +40,39 @@ def pane_label(pane: str, lookup: Lookup) -> str:
     if pane == OVERVIEW:
         return f"{number} Overview"
     section: Section = SECTIONS[number - 2]
-    return f"{number} {SECTION_TITLES[section]} {len(lookup.brief.section(section))}"
+    return f"{number} {PANE_TITLES[pane]} {len(lookup.brief.section(section))}"
 
 
 class BriefScreen(Screen[None]):
-    """The five panes as tabs; Enter follows a related item, backspace returns."""
+    """The panes as tabs; Enter follows a related item, backspace returns; / searches."""
 
     AUTO_FOCUS = "#people"  # focused as the screen is composed, not in a later refresh
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_pane('overview')", "Overview", show=False, priority=True),
-        Binding("2", "show_pane('agreements')", "Agreements", show=False, priority=True),
-        Binding("3", "show_pane('quotes')", "Quotes", show=False, priority=True),
-        Binding("4", "show_pane('analysis')", "Analysis", show=False, priority=True),
-        Binding("5", "show_pane('questions')", "Questions", show=False, priority=True),
+    PANE_BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(number), f"show_pane('{pane}')", title, show=False, priority=True)
+            for number, (pane, title) in enumerate(PANE_TITLES.items(), start=1)
+        ),
         Binding("tab", "app.focus_next", "Next area", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous area", show=False),
         Binding("backspace,alt+left", "back", "Back"),
         Binding("alt+right", "forward", "Forward", show=False),
     ]
+    """Moving between panes and places."""
+    COMMAND_BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority bindings run before the next key is read: what is typed straight after `/`
+        # lands in the search bar, and "3G" reaches the Quotes list.
+        Binding("question_mark,f1", "help", "Help", priority=True),
+        Binding("slash", "search", "Search", priority=True),
+        Binding("n", "step_hit(1)", "Next hit", show=False, priority=True),
+        Binding("N", "step_hit(-1)", "Previous hit", show=False, priority=True),
+        Binding("ctrl+f", "toggle_filter", "Filter", show=False),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("e", "export", "Export", priority=True),
+        Binding("q", "quit_app", "Quit", priority=True),
+    ]
+    """The commands of the reader."""
+    BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, *COMMAND_BINDINGS]
     """
     | Key(s) | Description |
     | :- | :- |
@@ -54,68 +80,62 @@ class BriefScreen(Screen[None]):
     | tab, shift+tab | Move the focus to the next or previous area. |
     | backspace, alt+left | Go back to where a followed link was taken. |
     | alt+right | Go forward again. |
+    | ?, f1 | Show every key. |
+    | / | Search the brief. |
+    | n, N | Show the next or previous hit of the search, across all panes. |
+    | ctrl+f | Show only the items that match the search, or all again (filter mode). |
+    | escape | Clear the search highlights and filter. |
+    | e | Export the brief to Markdown. |
+    | q | Quit. |
     """
 
-    def __init__(self, lookup: Lookup) -> None:
-        """The screen for the brief behind `lookup`."""
+    search_result: reactive[SearchResult | None] = reactive(None, init=False)
+    """The current search, updated as the reader types; None when no search is active."""
+    filtering: reactive[bool] = reactive(False, init=False)
+    """Whether the panes show only the items the search matches."""
+
+    def __init__(self, lookup: Lookup, *, brief_path: Path | None = None) -> None:
+        """The screen for the brief behind `lookup` (read from `brief_path`, if from a file)."""
         super().__init__()
         self.lookup = lookup
+        self.brief_path = brief_path
         self.history = History(Location(OVERVIEW, 0 if lookup.brief.people else None))
+        self._search: SearchSession | None = None  # made on the first /
+        self._return_focus: Widget | None = None  # focused before the search bar opened
 
     def compose(self) -> ComposeResult:
         yield BriefHeader(self.lookup.brief)
         labels = [(pane, pane_label(pane, self.lookup)) for pane in PANES]
         yield PaneTabs(labels, active=OVERVIEW, id="pane-tabs")
-        with ContentSwitcher(initial=f"{OVERVIEW}-pane", id="panes"):
-            yield OverviewPane(self.lookup, id=f"{OVERVIEW}-pane")
-            for section in SECTIONS:
-                yield SectionPane(section, self.lookup, id=f"{section}-pane")
+        yield BriefPanes(self.lookup, id="panes")
         yield Footer()
+
+    @property
+    def panes(self) -> BriefPanes:
+        """The panes."""
+        return self.query_one(BriefPanes)
 
     @property
     def active_pane(self) -> str:
         """The id of the pane on show."""
         return self.query_one(PaneTabs).active
 
-    def section_pane(self, section: Section) -> SectionPane:
-        """The pane of one section."""
-        return self.query_one(f"#{section}-pane", SectionPane)
-
-    @property
-    def overview(self) -> OverviewPane:
-        """The overview pane."""
-        return self.query_one(OverviewPane)
-
-    def location(self) -> Location:
-        """Where the reader is: the active pane and its selected item (or person)."""
-        pane = self.active_pane
-        if pane == OVERVIEW:
-            return Location(OVERVIEW, self.overview.person_index)
-        return Location(pane, self.section_pane(SECTIONS[PANES.index(pane) - 1]).index)
-
     def open_pane(self, pane: str, index: int | None = None) -> SectionPane | None:
-        """Show `pane`, built if needed, with item `index` selected; its SectionPane or None."""
-        section_pane = None
-        if pane in SECTIONS:
-            section_pane = self.section_pane(SECTIONS[PANES.index(pane) - 1])
-            if index is not None:
-                section_pane.select(index)
-            else:
-                section_pane.build()
-        self.query_one(ContentSwitcher).current = f"{pane}-pane"
+        """Show `pane` and its tab, with item `index` selected; its SectionPane or None."""
+        section_pane = self.panes.show(pane, index)
         self.query_one(PaneTabs).active = pane
         return section_pane
 
     def go_to(self, location: Location) -> None:
         """Show `location`: its pane, its item selected and the focus on it (no history)."""
         pane = self.open_pane(location.pane, location.index)
-        if pane is None:
-            if location.index is not None:
-                self.overview.select_person(location.index, list_items=True)
-            else:
-                self.set_focus(self.overview.people_list)
-            return
-        self.set_focus(pane.item_list)
+        overview = self.panes.overview
+        if pane is not None:
+            self.set_focus(pane.item_list)
+        elif location.index is not None:
+            overview.select_person(location.index, list_items=True)
+        else:
+            self.set_focus(overview.people_list)
 
     def follow(self, target: Target) -> None:
         """Go to an item (ItemRef) or a person (by id), recording it in the history."""
@@ -127,7 +147,7 @@ class BriefScreen(Screen[None]):
                 self.notify(f"Nobody with the id {target!r} in this brief.", severity="warning")
                 return
             destination = Location(OVERVIEW, people.index(target))
-        self.history.visit(self.location(), destination)
+        self.history.visit(self.panes.location(), destination)
         self.go_to(destination)
         self.refresh_bindings()
 
@@ -140,43 +160,193 @@ class BriefScreen(Screen[None]):
         self.follow(event.target)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "show_pane":
-            # 1-5 are priority bindings (run before the next key is read, so "3G" lands in the
-            # Quotes list), except in a text box, where they are text.
-            return not isinstance(self.focused, Input)
+        if action in _COMMANDS:  # not under a dialog, and not while typing
+            return self.is_active and not isinstance(self.focused, Input)
         if action == "back":
             return self.history.can_go_back or None
         if action == "forward":
             return self.history.can_go_forward or None
+        if action == "clear_search":  # escape is free for others when there is nothing to clear
+            return self.search_result is not None or self.filtering
         return True
 
     def action_show_pane(self, pane: str) -> None:
-        """Show one of the five panes, the focus on its list unless it is in the pane already."""
+        """Show one of the panes, the focus on its list unless it is in the pane already."""
         if pane not in PANES:
             return
-        from briefing_tui.widgets.search_view import SearchView
-
-        for search in self.query(SearchView):  # a pane asked for while results show: leave them
-            search.close(restore_focus=False)
+        self._close_search(restore_focus=False)  # a pane asked for while results show
         section_pane = self.open_pane(pane)
         shown = self.query_one(f"#{pane}-pane")
         if self.focused is not None and shown in self.focused.ancestors_with_self:
             return
         if section_pane is None:
-            self.set_focus(self.overview.people_list)
+            self.set_focus(self.panes.overview.people_list)
         else:
             self.set_focus(section_pane.item_list)  # now: the next key is the list's
 
     def action_back(self) -> None:
         """Return to the location before the last followed link."""
-        location = self.history.back(self.location())
+        location = self.history.back(self.panes.location())
         if location is not None:
             self.go_to(location)
         self.refresh_bindings()
 
     def action_forward(self) -> None:
         """Go to the location left by the last back."""
-        location = self.history.forward(self.location())
+        location = self.history.forward(self.panes.location())
         if location is not None:
             self.go_to(location)
         self.refresh_bindings()
+
+    def action_help(self) -> None:
+        """Show every key (the help screen)."""
+        from briefing_tui.query import QUERY_SYNTAX
+        from briefing_tui.screens.help_screen import HelpScreen, widget_key_groups
+
+        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Commands")
+        anywhere = [*self.COMMAND_BINDINGS, *self.app.BINDINGS, palette]
+        groups = [("Anywhere", anywhere), ("Panes", self.PANE_BINDINGS), *widget_key_groups()]
+        self.app.push_screen(HelpScreen(groups, [("Search queries", QUERY_SYNTAX)]))
+
+    def action_export(self) -> None:
+        """Open the export dialog: the whole brief, the pane on show or the search results."""
+        from briefing_tui.screens.export_screen import ExportScreen  # startup never pays for it
+
+        self.app.push_screen(
+            ExportScreen(
+                self.lookup.brief,
+                brief_path=self.brief_path,
+                pane=self.active_pane,
+                search=self.search_result,
+            )
+        )
+
+    async def action_quit_app(self) -> None:
+        """Quit (q; ctrl+c quits from anywhere, text boxes and dialogs included)."""
+        await self.app.action_quit()
+
+    # --- search ------------------------------------------------------------------------------
+
+    async def action_search(self) -> None:
+        """Open the search bar in place of the panes, the focus in it."""
+        from briefing_tui.search_state import SearchSession
+        from briefing_tui.widgets.search_view import SearchView
+
+        views = self.query(SearchView)
+        if views:
+            view = views.first()
+        else:
+            view = SearchView(self.lookup, id="search")
+            await self.mount(view, after="#panes")
+            self._search = SearchSession(self.lookup.brief)
+            view.show_result(self.search_result)
+            view.show_filtering(self.filtering)
+        if not view.is_open:
+            self._return_focus = self.focused
+            self.query_one("#panes").display = False
+        view.open()
+        self.set_focus(view.query_input)  # now, not after the queued keys: they are the query
+        if self._search is not None:
+            self.run_worker(self._search.prepare, thread=True, exclusive=True, group="search")
+
+    def _search_view(self) -> SearchView | None:
+        from briefing_tui.widgets.search_view import SearchView
+
+        views = self.query(SearchView)
+        return views.first() if views else None
+
+    def _close_search(self, *, restore_focus: bool = True) -> None:
+        """Hide the search, show the panes again with the matches marked; the focus goes back
+        where it was before the bar opened, unless `restore_focus` is False."""
+        view = self._search_view()
+        if view is None or not view.is_open:
+            return
+        view.close()
+        self.query_one("#panes").display = True
+        self._sync_panes()
+        focus, self._return_focus = self._return_focus, None
+        if not restore_focus:
+            return
+        if focus is not None and focus.is_attached and focus.focusable:
+            self.set_focus(focus)
+        else:
+            self.focus_next()
+
+    def on_search_view_query_changed(self, event: SearchView.QueryChanged) -> None:
+        event.stop()
+        if self._search is not None:
+            self.search_result = self._search.search(event.text)
+
+    def on_search_view_hit_chosen(self, event: SearchView.HitChosen) -> None:
+        event.stop()
+        self._close_search()
+        self._show_hit(event.position)
+
+    def on_search_view_closed(self, event: SearchView.Closed) -> None:
+        event.stop()
+        self._close_search()
+
+    def watch_search_result(self, result: SearchResult | None) -> None:
+        if (view := self._search_view()) is not None:
+            view.show_result(result)
+        self._sync_panes()
+
+    def watch_filtering(self, filtering: bool) -> None:
+        if (view := self._search_view()) is not None:
+            view.show_filtering(filtering)
+        self._sync_panes()
+
+    def action_step_hit(self, delta: int) -> None:
+        """Show the next (1) or previous (-1) hit after the reader's place, in brief order,
+        across all panes; past the last (or first) hit, wrap round and say so."""
+        from briefing_tui.search_state import step_hit
+
+        result = self.search_result
+        if result is None or not result.hits:
+            text = "Nothing matches the search." if result else "No search: / starts one."
+            self.notify(text, severity="warning", timeout=3)
+            return
+        location = self.panes.location()
+        section = next((s for s in SECTIONS if s == location.pane), None)
+        at: ItemRef | Section | None = section  # the Overview: the top of the brief
+        if section is not None and location.index is not None:
+            at = ItemRef(section, location.index)
+        position, wrapped = step_hit(result, delta, at)
+        self._sync_panes()
+        self._show_hit(position, ("from the top" if delta > 0 else "from the bottom") * wrapped)
+
+    def action_toggle_filter(self) -> None:
+        """Narrow every pane to the items that match, or show them all again."""
+        if not self.filtering and self.search_result is None:
+            self.notify("No search to filter by: / starts one.", severity="warning", timeout=3)
+            return
+        self.filtering = not self.filtering
+
+    def action_clear_search(self) -> None:
+        """Clear the search highlights and filter."""
+        self.filtering = False
+        self.search_result = None
+        view = self._search_view()
+        if view is not None:
+            view.clear_query()
+
+    def _show_hit(self, position: int, note: str = "") -> None:
+        """Show the hit at `position` in its pane, the focus on the list, and say which hit it
+        is (and `note`)."""
+        result = self.search_result
+        if result is None or not 0 <= position < len(result.hits):
+            return
+        ref = result.hits[position].ref
+        pane = self.open_pane(ref.section, ref.index)
+        if pane is not None:
+            self.set_focus(pane.item_list)
+        self.app.clear_notifications()
+        said = f"hit {position + 1} of {len(result.hits)}"
+        self.notify(f"{said} · {note}" if note else said, timeout=2)
+
+    def _sync_panes(self) -> None:
+        """Mark (and in filter mode, narrow) every pane to the current search; not while the
+        search bar is open in their place (they catch up when it closes)."""
+        view = self._search_view()
+        if view is None or not view.is_open:
+            self.panes.mark(self.search_result, self.filtering)

@@ -232,14 +232,16 @@ class ExportScreen(ModalScreen[Path | None]):
         return bool(text.strip()) and not text.endswith((os.sep, "/"))
 
     def chosen(self) -> ExportScope:
-        """The scope whose option is highlighted (the one Enter or Export uses)."""
+        """The scope Enter or Export uses: the pressed option, or, with the focus on the
+        options, the highlighted one (pressed now, as space would)."""
         radio_set = self.query_one(RadioSet)
-        highlighted = (
-            radio_set.query(".-selected").first(RadioButton) if radio_set.has_focus else None
-        )
-        button = highlighted or radio_set.pressed_button
-        if highlighted is not None:
-            highlighted.value = True
+        button = radio_set.pressed_button
+        if radio_set.has_focus:
+            radio_set.action_toggle_button()  # presses the highlighted option...
+            # ...which is the one now on beside the old; if it was the pressed one, it went off
+            # and the set turns it on again.
+            pressed = [option for option in radio_set.query(RadioButton) if option.value]
+            button = next((option for option in pressed if option is not button), button)
         return next(scope for scope in self.scopes if button is not None and scope.id == button.id)
 
     def action_submit(self) -> None:

@@ -80,3 +80,19 @@ class HelpScreen(ModalScreen[None]):
                 for keys, description in rows
             ]
         return Content("\n").join(lines)
+
+
+def widget_key_groups() -> list[BindingGroup]:
+    """The keys of the reader's lists, related items and search, by where they apply."""
+    from briefing_tui.widgets.item_list import ItemList
+    from briefing_tui.widgets.related_list import RelatedList
+    from briefing_tui.widgets.search_bar import SearchBar
+    from briefing_tui.widgets.search_results import SearchResults
+    from briefing_tui.widgets.search_view import SearchView
+
+    return [
+        ("Lists of items, people and what each said", list(ItemList.BINDINGS)),
+        ("Related items and people", list(RelatedList.BINDINGS)),
+        ("Search bar", [Binding("enter", "submit", "Open the hit"), *SearchBar.BINDINGS]),
+        ("Search results", [*SearchResults.BINDINGS, *SearchView.BINDINGS]),
+    ]

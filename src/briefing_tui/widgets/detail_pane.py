@@ -7,9 +7,10 @@ from collections.abc import Mapping, Sequence
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
-from briefing_tui.model import Agreement, Analysis, Item, ItemRef, Lookup, Quote
+from briefing_tui.model import Item, ItemRef, Lookup, kind_of
 from briefing_tui.printable import printable
 from briefing_tui.widgets.related_list import RelatedList, Target
 
@@ -34,6 +35,17 @@ def _field(text: str, name: str, highlights: Highlights | None, style: str = "")
     return content
 
 
+class _Body(Static):
+    """The item's text. The screen's layout sizes it to its text; its size then needs no second
+    layout (Textual asks for one whenever a widget's virtual size changes, which for text that
+    does not scroll on its own changes nothing)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows one item; `show` re-renders it, optionally with search highlights."""
 
@@ -42,7 +54,6 @@ class DetailPane(VerticalScroll, can_focus=True):
         padding: 0 1;
         & > #detail-body { width: 1fr; }
         & > #related-heading { margin-top: 1; color: $text-accent; text-style: bold; }
-        & > #related-heading.-empty, & > RelatedList.-empty { display: none; }
     }
     """
 
@@ -56,27 +67,36 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._highlights: Highlights | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
-        yield Static("Related", id="related-heading", classes="-empty")
-        yield RelatedList(self._lookup, id="related", classes="-empty")
+        yield _Body(id="detail-body")
+        heading = Static("Related", id="related-heading")
+        related = RelatedList(self._lookup, id="related")
+        heading.display = related.display = False  # until an item has related ones
+        yield heading
+        yield related
 
     def show(self, item: Item | None, *, highlights: Highlights | None = None) -> None:
-        """Render `item` (None: nothing selected), marking `highlights`, and list its related."""
+        """Render `item` (None: nothing selected), marking `highlights`, and list its related.
+
+        Only what changes is touched: the related list and its heading keep their place and
+        styles when the new item has related ones too, or none either.
+        """
         self.item, self._highlights = item, highlights
         if not self.is_mounted:
             return  # on_mount shows it
         body = self.query_one("#detail-body", Static)
         related = self.query_one(RelatedList)
         if item is None:
-            body.update(Content.styled("Nothing here.", _MUTED))
+            content = Content.styled("Nothing here.", _MUTED)
             related.show_targets(())
         else:
-            body.update(self.render_item(item, highlights))
+            content = self.render_item(item, highlights)
             related.show_targets(self._targets(item.related))
-        empty = not related.targets
-        related.set_class(empty, "-empty")
-        self.query_one("#related-heading").set_class(empty, "-empty")
-        self.scroll_home(animate=False)
+        body.update(content)
+        shown = bool(related.targets)
+        if related.display != shown:
+            related.display = self.query_one("#related-heading").display = shown
+        if self.scroll_y:
+            self.scroll_home(animate=False)
 
     def on_mount(self) -> None:
         self.show(self.item, highlights=self._highlights)
@@ -106,32 +126,24 @@ class DetailPane(VerticalScroll, can_focus=True):
                 return Content.assemble(name, (", ", _MUTED), (printable(person.role), "italic"))
             return name
 
-        if isinstance(item, Agreement):
-            parts += [_field(item.title, "title", highlights, "bold"), Content("")]
-            section("Summary", _field(item.summary, "summary", highlights))
-            if item.details:
+        kind = kind_of(item)
+        lead = kind.headline[0]  # said words in italics, the person after a dash; else bold
+        if text := getattr(item, lead):
+            parts.append(_field(text, lead, highlights, "italic" if kind.quoted else "bold"))
+        if kind.person is not None:
+            person = person_line(getattr(item, kind.person), kind.person)
+            parts.append(Content.assemble(("— ", _MUTED), person) if kind.quoted else person)
+        parts.append(Content(""))
+        for name, label in kind.body:
+            value = getattr(item, name)
+            if isinstance(value, tuple) and value:
                 points = [
-                    Content.assemble(("• ", _MUTED), _field(d, f"details[{n}]", highlights))
-                    for n, d in enumerate(item.details)
+                    Content.assemble(("• ", _MUTED), _field(text, f"{name}[{n}]", highlights))
+                    for n, text in enumerate(value)
                 ]
-                section("Details", Content("\n").join(points))
-        elif isinstance(item, Quote):
-            parts += [
-                _field(item.text, "text", highlights, "italic"),
-                Content.assemble(("— ", _MUTED), person_line(item.speaker, "speaker")),
-                Content(""),
-            ]
-            if item.context:
-                section("Context", _field(item.context, "context", highlights))
-        elif isinstance(item, Analysis):
-            if item.title:
-                parts.append(_field(item.title, "title", highlights, "bold"))
-            parts += [person_line(item.expert, "expert"), Content("")]
-            section("Analysis", _field(item.summary, "summary", highlights))
-        else:
-            parts += [_field(item.question, "question", highlights, "bold"), Content("")]
-            if item.why:
-                section("Why it matters", _field(item.why, "why", highlights))
+                section(label, Content("\n").join(points))
+            elif value:
+                section(label, _field(value, name, highlights))
         if item.tags:
             tags = [
                 _field(t, f"tags[{n}]", highlights, "$text-secondary")

@@ -8,40 +8,32 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
-from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
+from textual.binding import BindingType
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
+from textual.style import Style
 
 from briefing_tui.model import SECTION_TITLES, SECTIONS, Lookup, Section, headline
 from briefing_tui.printable import printable
 from briefing_tui.search_state import context_match, headline_spans
+from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
 
 if TYPE_CHECKING:
-    from briefing_tui.search import SearchResult
+    from briefing_tui.search import Match, SearchResult
 
 
-class SearchResults(ScrollView, can_focus=True):
-    """The hits of a result: a heading row per section with hits, then one row per hit.
+class SearchResults(CursorList):
+    """The hits of a result: a heading line per section with hits, then one row per hit.
+
+    A match in the brief's own title or summary comes first, as an "Overview" heading and a line
+    of context per field (not a row the cursor stands on: the hits are the rows).
 
     A hit's row is its headline, matches marked, then a line of context around a match
-    elsewhere in the item (its summary, a detail, a tag...).
+    elsewhere in the item (its summary, a detail, a tag...). The cursor is on a hit: its row is
+    the hit's position in the result's hits.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Previous hit", show=False),
-        Binding("down,j", "cursor_down", "Next hit", show=False),
-        Binding("home,g", "cursor_first", "First hit", show=False),
-        Binding("end,G", "cursor_last", "Last hit", show=False),
-        Binding("pageup", "cursor_page(-1)", "Page up", show=False),
-        Binding("pagedown", "cursor_page(1)", "Page down", show=False),
-        Binding("enter", "choose", "Open hit", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("hit", "Open hit")
     """
     | Key(s) | Description |
     | :- | :- |
@@ -82,8 +74,7 @@ class SearchResults(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, init=False)
-    """The position, in the result's hits, of the hit under the cursor."""
+    CURSOR_CLASS = "search-results--cursor"
 
     class Chosen(Message):
         """Enter or a click on a hit."""
@@ -103,10 +94,11 @@ class SearchResults(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._lookup = lookup
         self._result: SearchResult | None = None
-        self._starts: list[int] = []  # the heading row of each section shown
+        self._starts: list[int] = []  # the heading line of each section shown
         self._sections: list[Section] = []
         self._offsets: list[int] = []  # each shown section's first position in the hits
-        self._strips: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(256)
+        self._lead = 0  # the overview's lines, above the sections
+        self._line_count = 0
 
     @property
     def result(self) -> SearchResult | None:
@@ -114,104 +106,83 @@ class SearchResults(ScrollView, can_focus=True):
         return self._result
 
     @property
-    def hit_count(self) -> int:
+    def row_count(self) -> int:
         """How many hits are listed."""
         return len(self._result.hits) if self._result is not None else 0
+
+    @property
+    def line_count(self) -> int:
+        return self._line_count
 
     def show(self, result: SearchResult | None) -> None:
         """List the hits of `result` (None: nothing), the cursor on the first."""
         self._result = result
         self._starts, self._sections, self._offsets = [], [], []
-        row = offset = 0
+        overview = result.overview if result is not None else None
+        self._lead = line = 1 + len(overview.matches) if overview is not None else 0
+        offset = 0
         for section in SECTIONS:
             count = result.counts[section] if result is not None else 0
             if count:
-                self._starts.append(row)
+                self._starts.append(line)
                 self._sections.append(section)
                 self._offsets.append(offset)
-                row += count + 1
+                line += count + 1
                 offset += count
-        self._strips.clear()
-        self.virtual_size = Size(0, row)
-        self.set_reactive(SearchResults.cursor, 0)
+        self._line_count = line
+        self.reset(0)
         self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh()
 
-    def row_of(self, position: int) -> int:
-        """The row showing the hit at `position`."""
-        group = bisect_right(self._offsets, position) - 1
-        return self._starts[group] + 1 + position - self._offsets[group]
+    def row_lines(self, row: int) -> tuple[int, int]:
+        """The line showing the hit at position `row`."""
+        group = bisect_right(self._offsets, row) - 1
+        return self._starts[group] + 1 + row - self._offsets[group], 1
 
-    def _at_row(self, row: int) -> tuple[Section, int | None]:
-        """The section of a row, and the hit's position (None for a heading)."""
-        group = bisect_right(self._starts, row) - 1
-        inside = row - self._starts[group]
-        position = self._offsets[group] + inside - 1 if inside else None
-        return self._sections[group], position
+    def line_row(self, line: int) -> int | None:
+        """The position of the hit on `line`, None for a heading or the overview's lines."""
+        if line < self._lead:
+            return None
+        group = bisect_right(self._starts, line) - 1
+        inside = line - self._starts[group]
+        return self._offsets[group] + inside - 1 if inside else None
 
-    def validate_cursor(self, cursor: int) -> int:
-        return max(0, min(cursor, self.hit_count - 1))
+    def reveal_lines(self, row: int) -> tuple[int, int]:
+        """A hit's line, and the heading above it for the first hit of a section."""
+        line, _ = self.row_lines(row)
+        return (line - 1 if line - 1 in self._starts else line), line
 
-    def watch_cursor(self, old: int, new: int) -> None:
-        if not self.hit_count:
-            return
-        self.refresh_line(self.row_of(old) - round(self.scroll_y))
-        row = self.row_of(new)
-        self.refresh_line(row - round(self.scroll_y))
-        # the first hit of a section brings its heading into view too
-        self.scroll_to_region_rows(row - 1 if row - 1 in self._starts else row, row)
+    def render_content(self, line: int, row: int | None, width: int) -> tuple[Content, Style]:
+        if line < self._lead:
+            return self._overview_line(line, width)
+        if row is None:
+            section = self._sections[bisect_right(self._starts, line) - 1]
+            assert self._result is not None
+            heading = Content(f" {SECTION_TITLES[section]} {self._result.counts[section]}")
+            return heading, self.get_visual_style("search-results--heading")
+        return self._hit_line(row, width), self.get_visual_style()
 
-    def scroll_to_region_rows(self, top: int, bottom: int) -> None:
-        """Scroll just enough for rows top to bottom to show."""
-        height = self.scrollable_content_region.height
-        if not height:
-            return
-        scroll = round(self.scroll_y)
-        if top < scroll:
-            self.scroll_to(y=top, animate=False)
-        elif bottom >= scroll + height:
-            self.scroll_to(y=bottom - height + 1, animate=False)
+    def _overview_line(self, line: int, width: int) -> tuple[Content, Style]:
+        """The overview's heading, then a line of context per field of the brief it matched."""
+        assert self._result is not None and self._result.overview is not None
+        if not line:
+            return Content(" Overview 1"), self.get_visual_style("search-results--heading")
+        match = self._result.overview.matches[line - 1]
+        muted = self.get_visual_style("search-results--context", partial=True)
+        label = Content(f"{match.field}: ").stylize(muted)
+        text = self._snippet_line(match, width - 3 - label.cell_length)
+        return Content.assemble("   ", label, text), self.get_visual_style()
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._strips.clear()
+    def _snippet_line(self, match: Match, room: int) -> Content:
+        """A line of `match`'s text around it, in `room` cells, muted, the match marked."""
+        from briefing_tui.snippet import snippet
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        row = round(self.scroll_y) + y
-        if self._result is None or row >= self.virtual_size.height or width <= 0:
-            return Strip.blank(width, self.get_visual_style().rich_style)
-        section, position = self._at_row(row)
-        on_cursor = position is not None and position == self.cursor
-        key = (row, width, on_cursor, on_cursor and self.has_focus)
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._render_row(section, position, width, on_cursor)
-            self._strips[key] = strip
-        return strip
-
-    def _render_row(
-        self, section: Section, position: int | None, width: int, cursor: bool
-    ) -> Strip:
-        assert self._result is not None
-        if position is None:
-            count = self._result.counts[section]
-            style = self.get_visual_style("search-results--heading")
-            content = Content(f" {SECTION_TITLES[section]} {count}")
-        else:
-            style = (
-                self.get_visual_style("search-results--cursor")
-                if cursor
-                else self.get_visual_style()
-            )
-            content = self._hit_line(position, width)
-        content = content.truncate(width, ellipsis=True, pad=True)
-        return Strip(content.render_segments(style), width)
+        text, spans = snippet(match, max(room, 0))
+        muted = self.get_visual_style("search-results--context", partial=True)
+        marked = self.get_visual_style("search-results--match", partial=True)
+        line = Content(printable(text, one_line=True)).stylize(muted)
+        for start, end in spans:
+            line = line.stylize(marked, start, end)
+        return line
 
     def _hit_line(self, position: int, width: int) -> Content:
         """A hit's row: its headline with matches marked, then a match elsewhere in context."""
@@ -226,51 +197,15 @@ class SearchResults(ScrollView, can_focus=True):
         context = context_match(item, self._lookup, matches)
         if context is None:
             return Content("   ").append(line)
-        from briefing_tui.snippet import snippet
-
         title_width = max(16, (width - 3) * 2 // 5)
         line = line.truncate(title_width, ellipsis=True)
         label = f"  {context.field}: "
-        room = width - 3 - line.cell_length - len(label)
-        text, spans = snippet(context, max(room, 0))
+        context_line = self._snippet_line(context, width - 3 - line.cell_length - len(label))
         muted = self.get_visual_style("search-results--context", partial=True)
-        context_line = Content(printable(text, one_line=True)).stylize(muted)
-        for start, end in spans:
-            context_line = context_line.stylize(marked, start, end)
         return Content.assemble("   ", line, Content(label).stylize(muted), context_line)
 
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or self._result is None:
-            return
-        row = round(self.scroll_y) + offset.y
-        if row < self.virtual_size.height:
-            _, position = self._at_row(row)
-            if position is not None:
-                self.cursor = position
-                self.post_message(self.Chosen(self, position))
+    def click_chooses(self, chain: int) -> bool:
+        return True  # a click opens the hit, as enter does
 
-    def action_cursor_up(self) -> None:
-        """Move to the previous hit."""
-        self.cursor -= 1
-
-    def action_cursor_down(self) -> None:
-        """Move to the next hit."""
-        self.cursor += 1
-
-    def action_cursor_first(self) -> None:
-        """Move to the first hit."""
-        self.cursor = 0
-
-    def action_cursor_last(self) -> None:
-        """Move to the last hit."""
-        self.cursor = self.hit_count - 1
-
-    def action_cursor_page(self, direction: int) -> None:
-        """Move a screenful up (-1) or down (1)."""
-        self.cursor += direction * max(1, self.scrollable_content_region.height - 2)
-
-    def action_choose(self) -> None:
-        """Open the hit under the cursor."""
-        if self.hit_count:
-            self.post_message(self.Chosen(self, self.cursor))
+    def row_chosen(self, row: int) -> None:
+        self.post_message(self.Chosen(self, row))

@@ -1,35 +1,29 @@
-"""SearchView: the search bar and its results, in place of the panes while the bar is open.
+"""SearchView: the search bar and its results, shown in place of the panes while searching.
 
-It runs a search on every keystroke, opens hits in their panes, walks them with n/N, and marks
-(or, in filter mode, narrows) the panes to what the search matched.
+It knows nothing of the panes: it tells its screen what the reader does (the query changed, a hit
+was chosen, the search was closed) and shows the result the screen hands it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
-from briefing_tui.model import SECTIONS, ItemRef, Lookup, Section
-from briefing_tui.search_state import (
-    RowHighlights,
-    SearchSession,
-    Spans,
-    detail_highlights,
-    summary_line,
-)
+from briefing_tui.model import Lookup
+from briefing_tui.printable import printable
+from briefing_tui.search_history import HistoryStore, QueryHistory
+from briefing_tui.search_state import is_miss, summary_line
 from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.search_results import SearchResults
 
 if TYPE_CHECKING:
-    from briefing_tui.screens.brief_screen import BriefScreen
-    from briefing_tui.search import Hit, SearchResult
+    from briefing_tui.search import SearchResult
 
 
 class SearchView(Vertical):
@@ -54,21 +48,32 @@ class SearchView(Vertical):
     }
     """
 
-    class ResultChanged(Message):
-        """The current search result changed (None: no search is active)."""
+    class QueryChanged(Message):
+        """The query was typed, edited or recalled: `text` is what the bar holds now."""
 
-        def __init__(self, result: SearchResult | None) -> None:
+        def __init__(self, text: str) -> None:
             super().__init__()
-            self.result = result
+            self.text = text
 
-    def __init__(self, session: SearchSession, *, id: str | None = None) -> None:
-        """A view over `session`, the brief's search state."""
+    class HitChosen(Message):
+        """Enter in the bar or the results, or a click on a hit: open the hit at `position` in
+        the result's hits."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    class Closed(Message):
+        """The reader left the search (escape, or enter when nothing matched)."""
+
+    def __init__(self, lookup: Lookup, *, id: str | None = None) -> None:
+        """A view for searching the brief behind `lookup`."""
         super().__init__(id=id)
-        self.session = session
-        self._lookup: Lookup = session.lookup
+        self._lookup = lookup
+        self.history = QueryHistory(store=HistoryStore())
+        """The queries searched before (in this run and earlier ones), for up and down."""
         self._recalled = False  # the next Input.Changed is a recalled query, not typing
-        self._return_focus: Widget | None = None
-        self._applied: tuple[SearchResult | None, bool] = (None, False)
+        self._filtering = False
 
     def compose(self) -> ComposeResult:
         results = SearchResults(self._lookup, id="search-results")
@@ -91,89 +96,68 @@ class SearchView(Vertical):
         """Whether the bar (and the results) are on show."""
         return self.display
 
-    def _screen(self) -> BriefScreen:
-        return cast("BriefScreen", self.screen)
-
-    def _panes(self) -> Widget:
-        return self.screen.query_one("#panes")
+    @property
+    def query_input(self) -> Input:
+        """Where the query is typed."""
+        return self.bar.input
 
     def open(self) -> None:
-        """Show the bar and results in place of the panes, the focus in the query."""
-        if not self.is_open:
-            self._return_focus = self.screen.focused
-            self._panes().display = False
-            self.display = True
-            self._show(self.session.result)
-        # Now, not after the queued keys: what is typed next must reach the bar.
-        self.screen.set_focus(self.bar.input)
+        """Show the bar and results (the screen puts the focus in `query_input`)."""
+        self.display = True
 
-    def close(self, *, restore_focus: bool = True) -> None:
-        """Hide the bar and results; the panes show again, matches marked.
-
-        The focus goes back where it was before the bar opened, unless `restore_focus` is False
-        (the caller is about to put it somewhere else).
-        """
-        if not self.is_open:
-            return
-        self.session.history.add(self.bar.input.value)
+    def close(self) -> None:
+        """Hide the bar and results; the query joins the history (saved in a worker)."""
+        if self.history.add(self.bar.input.value):
+            self.run_worker(
+                self.history.save, thread=True, group="search-history", exit_on_error=False
+            )
         self.display = False
-        self._panes().display = True
-        self._sync_panes()
-        focus, self._return_focus = self._return_focus, None
-        if not restore_focus:
-            return
-        if focus is not None and focus.is_attached and focus.focusable:
-            focus.focus()
-        else:
-            self.screen.focus_next()
 
-    def clear(self) -> None:
-        """Forget the search: highlights and filter go, and app.search_result becomes None."""
-        self.session.clear()
+    def show_result(self, result: SearchResult | None) -> None:
+        """List `result` (None: no search) and say what it found in the bar."""
+        self.results.show(result)
+        self.bar.set_status(summary_line(result), nothing=is_miss(result))
+
+    def show_filtering(self, filtering: bool) -> None:
+        """Say in the results' title whether the panes show only the items that match."""
+        self._filtering = filtering
+        self.results.border_title = "Results" + (" · filter on" if filtering else "")
+
+    def clear_query(self) -> None:
+        """Empty the bar, as if nothing had been typed (the history stays)."""
         self._recalled = True
         self.bar.set_query("")
-        self._show(None)
-        self._sync_panes()
 
-    @property
-    def has_search(self) -> bool:
-        """Whether a search is active (highlights or a filter to clear)."""
-        return self.session.result is not None or self.session.filtering
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "search-history" and event.state == WorkerState.ERROR:
+            reason = printable(str(event.worker.error), one_line=True)
+            self.notify(f"Could not save the search history: {reason}", severity="warning")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         if not self._recalled:
-            self.session.history.reset()
+            self.history.reset()
         self._recalled = False
-        self._show(self.session.search(event.value))
-
-    def _show(self, result: SearchResult | None) -> None:
-        """Put `result` in the results and its summary in the bar; tell the app."""
-        self.results.show(result)
-        self.results.border_title = "Results" + (" · filter on" if self.session.filtering else "")
-        self.bar.set_status(
-            summary_line(result), nothing=result is not None and (not result.hits or result.fuzzy)
-        )
-        self.post_message(self.ResultChanged(result))
+        self.post_message(self.QueryChanged(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.results.hit_count:
-            self.open_hit(self.results.cursor)
+        if self.results.row_count:
+            self.post_message(self.HitChosen(self.results.cursor))
         else:
-            self.close()
+            self.post_message(self.Closed())
 
     def on_search_results_chosen(self, event: SearchResults.Chosen) -> None:
         event.stop()
-        self.open_hit(event.position)
+        self.post_message(self.HitChosen(event.position))
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
         event.stop()
-        self.close()
+        self.post_message(self.Closed())
 
     def on_search_bar_recall(self, event: SearchBar.Recall) -> None:
         event.stop()
-        history = self.session.history
+        history = self.history
         text = history.previous(self.bar.input.value) if event.step < 0 else history.next()
         if text is not None and text != self.bar.input.value:
             self._recalled = True
@@ -181,98 +165,13 @@ class SearchView(Vertical):
 
     def on_search_bar_to_results(self, event: SearchBar.ToResults) -> None:
         event.stop()
-        if self.results.hit_count:
+        if self.results.row_count:
             self.results.focus()
 
     def action_close(self) -> None:
         """Close the search (the highlights stay)."""
-        self.close()
+        self.post_message(self.Closed())
 
     def action_to_bar(self) -> None:
         """Move the focus back to the query."""
         self.bar.input.focus()
-
-    def open_hit(self, position: int) -> None:
-        """Close the bar and show the hit at `position` in its pane, matches marked."""
-        hit = self.session.hit(position)
-        if hit is not None:
-            self.close()
-            self._go_to(hit)
-
-    def step(self, delta: int) -> None:
-        """Show the next (1) or previous (-1) hit after the reader's place, in brief order,
-        across all panes; past the last (or first) hit, wrap round and say so."""
-        location = self._screen().location()
-        section = next((s for s in SECTIONS if s == location.pane), None)
-        at: ItemRef | Section | None = section  # the Overview: the top of the brief
-        if section is not None and location.index is not None:
-            at = ItemRef(section, location.index)
-        stepped = self.session.step(delta, at)
-        if stepped is None:
-            result = self.session.result
-            text = "Nothing matches the search." if result else "No search: / starts one."
-            self.notify(text, severity="warning", timeout=3)
-            return
-        hit, wrapped = stepped
-        self._sync_panes()
-        self._go_to(hit, ("from the top" if delta > 0 else "from the bottom") if wrapped else "")
-
-    def toggle_filter(self) -> None:
-        """Narrow every pane to the items that match, or show them all again."""
-        session = self.session
-        if not session.filtering and session.result is None:
-            self.notify("No search to filter by: / starts one.", severity="warning", timeout=3)
-            return
-        session.filtering = not session.filtering
-        self.results.border_title = "Results" + (" · filter on" if session.filtering else "")
-        if not self.is_open:
-            self._sync_panes()
-
-    def _go_to(self, hit: Hit, note: str = "") -> None:
-        """Show a hit in its pane, the focus on the list, and say which hit it is (and `note`)."""
-        screen = self._screen()
-        pane = screen.open_pane(hit.ref.section, hit.ref.index)
-        if pane is not None:
-            pane.item_list.focus()
-        result = self.session.result
-        if result is not None and self.session.position is not None:
-            self.app.clear_notifications()
-            said = f"hit {self.session.position + 1} of {len(result.hits)}"
-            self.notify(f"{said} · {note}" if note else said, timeout=2)
-
-    def _sync_panes(self) -> None:
-        """Mark (and in filter mode, narrow) every pane to the current result."""
-        result, filtering = self.session.result, self.session.filtering
-        if self._applied == (result, filtering):
-            return
-        was_filtering = self._applied[1]
-        self._applied = (result, filtering)
-        screen, lookup = self._screen(), self._lookup
-        label = result.query.text.strip() if result is not None else ""
-        for section in SECTIONS:
-            pane = screen.section_pane(section)
-            if result is None:
-                pane.set_highlights({}, None)
-            else:
-                pane.set_highlights(
-                    RowHighlights(result, section, lookup), _detail_marker(result, section, lookup)
-                )
-            if filtering and result is not None:
-                pane.set_filter(result.indices(section), label)
-            elif was_filtering and pane.is_built:
-                pane.set_filter(None)
-
-
-def _detail_marker(
-    result: SearchResult, section: Section, lookup: Lookup
-) -> Callable[[int], dict[str, Spans] | None]:
-    """A function giving an item's highlights by index in `section`, None if not a hit."""
-
-    def marker(index: int) -> dict[str, Spans] | None:
-        position = result.position(ItemRef(section, index))
-        if position is None:
-            return None
-        hit = result.hits[position]
-        return detail_highlights(lookup.item(hit.ref), lookup, hit.matches)
-
-    return marker

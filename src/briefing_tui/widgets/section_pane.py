@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from textual.containers import Horizontal
 from textual.content import Content
 
-from briefing_tui.model import SECTION_TITLES, Lookup, Section, headline
-from briefing_tui.widgets.related_list import ITEM_KINDS
+from briefing_tui.model import SECTION_TITLES, Lookup, Section, headline, section_kind
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.detail_pane import DetailPane, Highlights
@@ -42,6 +41,7 @@ class SectionPane(Horizontal):
         self._row_highlights: Mapping[int, Sequence[tuple[int, int]]] = {}
         self._detail_highlights: Callable[[int], Highlights | None] | None = None
         self._list: ItemList | None = None  # nothing is built before the pane is first shown
+        self._detail_pending = False  # the detail follows the cursor after the next frame
         self._detail: DetailPane | None = None
 
     @property
@@ -112,22 +112,17 @@ class SectionPane(Horizontal):
             self._list.set_highlights(rows)
             self._show_detail(self._list.index, again=True)
 
-    def show_detail(self, highlights: Highlights | None = None) -> None:
-        """Re-render the selected item, marking `highlights` (search matches by field)."""
-        self._show_detail(self.item_list.index, highlights, again=True)
-
-    def _show_detail(
-        self, index: int | None, highlights: Highlights | None = None, *, again: bool = False
-    ) -> None:
+    def _show_detail(self, index: int | None, *, again: bool = False) -> None:
         """Show item `index` in the detail (unless it is there already and not `again`)."""
         if index is None:
             self.detail.show(None)
             self.detail.border_title = "Nothing selected"
         elif again or self.detail.item is not self._items[index]:
-            if highlights is None and self._detail_highlights is not None:
+            highlights = None
+            if self._detail_highlights is not None:
                 highlights = self._detail_highlights(index)
             self.detail.show(self._items[index], highlights=highlights)
-            kind = ITEM_KINDS[self.section]
+            kind = section_kind(self.section).label
             self.detail.border_title = f"{kind} {index + 1} of {len(self._items)}"
 
     def _update_title(self) -> None:
@@ -144,7 +139,17 @@ class SectionPane(Horizontal):
 
     def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
         event.stop()
-        self._show_detail(event.index)
+        if self.detail.item is None:
+            self._show_detail(event.index)  # the pane's first item: in its first frame
+        elif not self._detail_pending:
+            # The list row moves in this frame, the detail in the next; keys that come in
+            # between (j held down) move the cursor only: the detail shows where it stops.
+            self._detail_pending = True
+            self.call_after_refresh(self._follow_cursor)
+
+    def _follow_cursor(self) -> None:
+        self._detail_pending = False
+        self._show_detail(self.item_list.index)
 
     def on_item_list_selected(self, event: ItemList.Selected) -> None:
         event.stop()
