@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
+from briefing_tui.collector import resume_after_start
 from briefing_tui.model import Brief, Lookup
 from briefing_tui.resources import bundled
 from briefing_tui.screens.brief_screen import BriefScreen
@@ -22,9 +22,7 @@ if TYPE_CHECKING:
 
 def _resume_collection() -> None:
     """After the first paint: turn the garbage collector back on if start-up turned it off."""
-    if not gc.isenabled():
-        gc.freeze()  # what start-up built lives as long as the app: keep it out of collections
-        gc.enable()
+    resume_after_start()
 
 
 def _brief_commands() -> type[Provider]:

@@ -15,15 +15,37 @@ from msgspec import Meta, Struct
 
 FORMAT_VERSION = 1
 
+# What a field is to the loader, marked on its type (``Meta(extra={"kind": ...})``) so that the
+# checks never depend on a description's wording: the descriptions are for people and editors.
+KIND_LINE = "line"
+"""Text on one line (titles, names)."""
+KIND_ID = "id"
+"""An id, a slug unique across the brief (ID_PATTERN)."""
+KIND_REFS = "refs"
+"""Ids of other items or people."""
+KIND_PERSON = "person"
+"""The id of a person."""
+
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+"""Ids are slugs: lower-case letters and digits, words joined by single hyphens."""
+
 Text = Annotated[str, Meta(description="Plain text, shown and exported literally.")]
-Line = Annotated[str, Meta(description="Plain text on one line.")]
+Line = Annotated[str, Meta(description="Plain text on one line.", extra={"kind": KIND_LINE})]
 Id = Annotated[
     str,
-    Meta(description="An identifier, unique across the whole brief, for `related` and references."),
+    Meta(
+        description="An identifier, unique across the whole brief, for `related` and references:"
+        " lower-case letters, digits and hyphens (a slug, such as `grid-pact`).",
+        pattern=ID_PATTERN,
+        extra={"kind": KIND_ID},
+    ),
 ]
 Ids = Annotated[
     tuple[str, ...],
-    Meta(description="Ids of other items or people in this brief that this one concerns."),
+    Meta(
+        description="Ids of other items or people in this brief that this one concerns.",
+        extra={"kind": KIND_REFS},
+    ),
 ]
 Tags = Annotated[tuple[str, ...], Meta(description="Free-form keywords, searchable with `tag:`.")]
 
@@ -68,7 +90,9 @@ class Agreement(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 class Quote(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Words someone said or wrote, verbatim."""
 
-    speaker: Annotated[str, Meta(description="The id of the person who said it.")]
+    speaker: Annotated[
+        str, Meta(description="The id of the person who said it.", extra={"kind": KIND_PERSON})
+    ]
     text: Annotated[str, Meta(description="The words, verbatim.")]
     id: Id | None = None
     context: Text | None = None
@@ -79,7 +103,12 @@ class Quote(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 class Analysis(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """An expert's reading of the event."""
 
-    expert: Annotated[str, Meta(description="The id of the person whose analysis this is.")]
+    expert: Annotated[
+        str,
+        Meta(
+            description="The id of the person whose analysis this is.", extra={"kind": KIND_PERSON}
+        ),
+    ]
     summary: Text
     id: Id | None = None
     title: Line | None = None

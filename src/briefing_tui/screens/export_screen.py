@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from briefing_tui.export import default_export_name, to_markdown
 from briefing_tui.files import TargetExists, WriteError, write_text_atomic
 from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, ItemRef, Section
+from briefing_tui.printable import printable_path
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchResult
@@ -105,18 +106,21 @@ class ReplaceScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="replace-dialog"):
-            yield Label(Content(f"{self.path.name} exists — replace it?"), id="replace-question")
-            yield Label(Content(str(self.path)), id="replace-path")
+            question = f"{printable_path(self.path.name)} exists — replace it?"
+            yield Label(Content(question), id="replace-question")
+            yield Label(Content(printable_path(self.path)), id="replace-path")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Replace", variant="error", id="replace")
                 yield Button("Cancel", id="keep")
 
     def on_mount(self) -> None:
-        self.query_one("#keep").focus()  # Enter alone never replaces a file
+        if self.is_active:  # not when a key typed ahead dismissed it before it was mounted
+            self.query_one("#keep").focus()  # Enter alone never replaces a file
 
     @on(Button.Pressed)
     def answer(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "replace")
+        if self.is_active:  # a key typed ahead may have closed it already
+            self.dismiss(event.button.id == "replace")
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -178,7 +182,9 @@ class ExportScreen(ModalScreen[Path | None]):
         self.writing = False
 
     def compose(self) -> ComposeResult:
-        name = default_export_name(self.brief_path) if self.brief_path else "brief.md"
+        name = (
+            printable_path(default_export_name(self.brief_path)) if self.brief_path else "brief.md"
+        )
         with Vertical(id="export-dialog") as dialog:
             dialog.border_title = "Export to Markdown"
             dialog.border_subtitle = "enter exports · escape cancels"
@@ -196,8 +202,9 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.show_target(self.query_one(Input).value)
-        self.query_one(Input).focus()
+        if self.is_active:  # not when a key typed ahead dismissed it before it was mounted
+            self.show_target(self.query_one(Input).value)
+            self.query_one(Input).focus()
 
     @property
     def target(self) -> Path:
@@ -215,7 +222,7 @@ class ExportScreen(ModalScreen[Path | None]):
         elif text.endswith((os.sep, "/")):
             label.update("That names a folder: add a file name.")
         else:
-            label.update(Content(f"Writes {self.target}"))
+            label.update(Content(f"Writes {printable_path(self.target)}"))
         self.query_one("#export", Button).disabled = self.writing or not self.ready
 
     @property
@@ -246,7 +253,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         """Close without writing (not while a write is under way: its report would be lost)."""
-        if not self.writing:
+        if not self.writing and self.is_active:  # a second escape typed ahead: already closing
             self.dismiss(None)
 
     @on(Button.Pressed, "#cancel")
@@ -279,9 +286,13 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_export_screen_finished(self, event: ExportScreen.Finished) -> None:
         self.writing = False
+        if self not in self.app.screen_stack:
+            return  # closed already: the app is quitting
         self.query_one("#export", Button).disabled = not self.ready
+        while not self.is_active:  # the palette, opened over the dialog during the write
+            self.app.pop_screen()  # (dismiss and push_screen work on the top screen)
         if event.error is None:
-            message = f"Exported {_items(event.count)} to {event.path}"
+            message = f"Exported {_items(event.count)} to {printable_path(event.path)}"
             self.app.notify(message, title="Export", markup=False)
             self.dismiss(event.path)
         elif isinstance(event.error, TargetExists):

@@ -179,8 +179,10 @@ class RelatedList(CursorList):
         padding = self.get_component_styles("related-list--option").padding
         visual = Padding(self._labels[row], padding)
         strips = Visual.to_strips(self, visual, width, None, style)
-        strip = strips[line - self._starts[row]]
-        return strip.extend_cell_length(width, style.rich_style)
+        index = line - self._starts[row]
+        if not 0 <= index < len(strips):  # narrower than the padding: wrap and draw disagree
+            return Strip.blank(width, style.rich_style)
+        return strips[index].extend_cell_length(width, style.rich_style)
 
     def row_chosen(self, row: int) -> None:
         self.post_message(self.Followed(self, self.targets[row]))
