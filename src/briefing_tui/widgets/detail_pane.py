@@ -13,6 +13,7 @@ from textual.widgets import Static
 from briefing_tui.model import Item, ItemRef, Lookup, kind_of
 from briefing_tui.printable import printable
 from briefing_tui.widgets.related_list import RelatedList, Target
+from briefing_tui.widgets.text_styles import MUTED
 
 Highlights = Mapping[str, Sequence[tuple[int, int]]]
 """Spans (start, end offsets into the original text) to highlight, by field name.
@@ -22,7 +23,7 @@ Field names: "title", "summary", "text", "context", "question", "why", "speaker"
 """
 
 _LABEL = "bold $text-accent"
-_MUTED = "$text-muted"
+_MUTED = MUTED
 _MATCH = "bold reverse"
 
 
