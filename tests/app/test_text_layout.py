@@ -1,0 +1,67 @@
+"""Text laid out for reading: hanging bullets, quotation marks."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.geometry import Region
+from textual.widgets import Static
+
+from briefing_tui.widgets.text_blocks import bullets, quotation, quoted, text_blocks
+
+LONG = "A reaffirmation of an existing position, not a new one, in words enough to wrap twice."
+
+
+class Shows(App[None]):
+    """An app showing one text in a Static."""
+
+    def __init__(self, text: Content) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text, id="text")
+
+
+async def shown_lines(text: Content, width: int) -> list[str]:
+    """The lines of `text` as drawn `width` cells wide."""
+    app = Shows(text)
+    async with app.run_test(size=(width, 20)) as pilot:
+        await pilot.pause()
+        static = app.query_one("#text")
+        lines = static.render_lines(Region(0, 0, width, static.size.height))
+        assert static.size.height == text.get_height(static.styles, width)
+        return [line.text.rstrip() for line in lines]
+
+
+async def test_a_wrapped_bullet_hangs_under_its_text_not_under_its_bullet() -> None:
+    text = text_blocks([Content("Details"), bullets([LONG, "Short."])])
+    lines = await shown_lines(text, 30)
+    assert lines[0] == "Details"
+    assert lines[1].startswith("• A reaffirmation")
+    continued = lines[2 : lines.index("• Short.")]
+    assert len(continued) >= 2
+    assert all(line.startswith("  ") and line[2] != " " for line in continued)
+    assert " ".join(line.strip() for line in [lines[1][2:], *continued]) == LONG
+
+
+async def test_a_quotation_is_marked_and_its_lines_start_under_its_first_letter() -> None:
+    text = text_blocks([quotation(Content.styled(LONG, "italic"))])
+    lines = await shown_lines(text, 30)
+    assert lines[0].startswith("“A reaffirmation")
+    assert lines[-1].endswith("twice.”")
+    assert all(line.startswith(" ") and line[1] != " " for line in lines[1:])
+
+
+def test_quotation_marks_keep_the_spans_on_their_words() -> None:
+    said = Content("plugs in").stylize("bold", 0, 5)
+    marked = quoted(said)
+    assert marked.plain == "“plugs in”"
+    [span] = marked.spans
+    assert marked.plain[span.start : span.end] == "plugs"
+
+
+async def test_text_blocks_keep_the_plain_text_and_the_spans() -> None:
+    text = text_blocks([Content("Title"), bullets([Content("one").stylize("reverse", 0, 3)])])
+    assert text.plain == "Title\n• one"
+    assert any(text.plain[s.start : s.end] == "one" for s in text.spans if s.style == "reverse")
