@@ -1,4 +1,4 @@
-"""Text laid out for reading: hanging bullets, quotation marks."""
+"""Text laid out for reading: hanging bullets, quotation marks, keys in columns."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.widgets import Static
 
+from briefing_tui.widgets.key_table import lay_out
 from briefing_tui.widgets.text_blocks import bullets, quotation, quoted, text_blocks
 
 LONG = "A reaffirmation of an existing position, not a new one, in words enough to wrap twice."
@@ -65,3 +66,28 @@ async def test_text_blocks_keep_the_plain_text_and_the_spans() -> None:
     text = text_blocks([Content("Title"), bullets([Content("one").stylize("reverse", 0, 3)])])
     assert text.plain == "Title\n• one"
     assert any(text.plain[s.start : s.end] == "one" for s in text.spans if s.style == "reverse")
+
+
+GROUPS = [
+    ("Anywhere", [("?, f1", "Help"), ("/", "Search"), ("shift+tab", "Previous area")]),
+    ("Lists", [("↑, k", "Previous item"), ("end, G", "Last item")]),
+    ("Search queries", [("word", "Items containing it anywhere (hyd finds hydrogen).")]),
+]
+
+
+def test_the_keys_go_into_columns_where_there_is_room_in_order() -> None:
+    wide = lay_out(GROUPS, 160)
+    narrow = lay_out(GROUPS, 40)
+    assert len(wide.lines) < len(narrow.lines)
+    assert wide.width <= 160 and narrow.width <= 40
+    assert wide.lines[0].plain.split() == ["Anywhere", "Lists", "Search", "queries"]
+    assert narrow.starts == {"Anywhere": 0, "Lists": 5, "Search queries": 9}
+    assert all(line.cell_length <= 40 for line in narrow.lines)
+
+
+def test_within_a_column_every_meaning_starts_at_the_same_place() -> None:
+    narrow = [line.plain for line in lay_out(GROUPS, 40).lines]
+    rows = [line for line in narrow if "  " in line]
+    starts = {len(line) - len(line.split("  ")[-1].lstrip()) for line in rows}
+    assert len(starts) == 1
+    assert "shift+tab  Previous area" in narrow
