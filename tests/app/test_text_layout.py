@@ -1,13 +1,15 @@
-"""Text laid out for reading: hanging bullets, quotation marks, keys in columns."""
+"""Text laid out for reading: hanging bullets, quotation marks, tabs that fit, keys in columns."""
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.geometry import Region
 from textual.widgets import Static
 
 from briefing_tui.widgets.key_table import lay_out
+from briefing_tui.widgets.pane_tabs import TabLabel, fit_labels
 from briefing_tui.widgets.text_blocks import bullets, quotation, quoted, text_blocks
 
 LONG = "A reaffirmation of an existing position, not a new one, in words enough to wrap twice."
@@ -66,6 +68,41 @@ async def test_text_blocks_keep_the_plain_text_and_the_spans() -> None:
     text = text_blocks([Content("Title"), bullets([Content("one").stylize("reverse", 0, 3)])])
     assert text.plain == "Title\n• one"
     assert any(text.plain[s.start : s.end] == "one" for s in text.spans if s.style == "reverse")
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 120])
+def test_the_tabs_fit_with_every_key_and_count_and_a_sign_where_a_name_is_cut(
+    width: int,
+) -> None:
+    labels = [
+        TabLabel.parse(text)
+        for text in (
+            "1 Overview",
+            "2 Agreements 14",
+            "3 Quotes 12",
+            "4 Analysis 8",
+            "5 Questions 8",
+        )
+    ]
+    shown = fit_labels(labels, width, active=1)
+    assert sum(map(len, shown)) + len(shown) - 1 <= width
+    texts = [text.strip() for text in shown]
+    for label, text in zip(labels, texts, strict=True):
+        assert text.startswith(label.key + " ") or text == label.key
+        assert text.endswith(label.count)
+        name = text.removeprefix(label.key).removesuffix(label.count).strip()
+        cut = name.endswith("…") and label.name.startswith(name[:-1])
+        assert name == label.name or cut or (width < 30 and not name)
+    if width >= 80:
+        assert texts == [label.text() for label in labels]
+    if width == 60:
+        assert texts[1] == "2 Agreements 14"  # the active tab keeps its name
+
+
+def test_a_tab_label_is_read_as_key_name_and_count() -> None:
+    assert TabLabel.parse("2 Agreements 14") == TabLabel("2", "Agreements", "14")
+    assert TabLabel.parse("1 Overview") == TabLabel("1", "Overview", "")
+    assert TabLabel.parse("2 Agreements 14").text(5) == "2 Agre… 14"
 
 
 GROUPS = [
