@@ -38,9 +38,9 @@ class TextScroll(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     TextScroll {
         scrollbar-size-vertical: 1;
-        scrollbar-background: $surface;
-        scrollbar-background-hover: $surface;
-        scrollbar-background-active: $surface;
+        scrollbar-background: $foreground 4%;
+        scrollbar-background-hover: $foreground 4%;
+        scrollbar-background-active: $foreground 4%;
         scrollbar-color: $foreground 20%;
         scrollbar-color-hover: $foreground 35%;
         scrollbar-color-active: $primary;
