@@ -97,7 +97,7 @@ async def test_enter_exports_the_whole_brief_and_names_the_file(
     written = folder / "harbour.md"
     text = written.read_text(encoding="utf-8")
     assert text.startswith("# Harbour Cities Summit 2024\n")
-    assert "## Agreements" in text and "## Open questions" in text and "Exported:" not in text
+    assert "## Agreements" in text and "## Questions" in text and "Exported:" not in text
     assert await toasts.wait(pilot) == [(f"Exported 10 items to {written}", "information")]
     assert not isinstance(app.screen, ExportScreen)
 
@@ -133,7 +133,7 @@ async def test_arrow_and_enter_on_the_choices_export_the_highlighted_one(
         await pilot.press("tab", "down")
         await export(pilot)
         text = (folder / "brief.md").read_text(encoding="utf-8")
-        assert "Exported: Open questions only" in text
+        assert "Exported: Questions only" in text
 
 
 async def test_enter_on_the_choices_keeps_the_pressed_one_when_it_is_highlighted(
