@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.screens.export_screen import ReplaceScreen
+from briefing_tui.screens.replace_screen import ReplaceScreen
 
 
 @pytest.fixture(autouse=True)
