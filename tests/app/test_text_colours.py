@@ -94,3 +94,18 @@ async def test_no_style_in_the_code_names_a_variable_whose_percentage_a_span_dro
                 if name in with_percent:
                     found.append(f"{path.relative_to(SOURCE)}:{node.lineno}: ${name}")
     assert found == []
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_muted_text_stays_legible_on_the_highlighted_row(summit: Brief, theme: str) -> None:
+    app = BriefingApp(summit)
+    app.theme = theme
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        people = app.screen.query_one("#people")
+        [row] = people.render_lines(Region(0, 1, people.size.width, 1))  # under the frame
+        comma = drawn(list(row), ", ")
+        name = drawn(list(row), "Rita Almeida")
+        assert comma.style is not None and name.style is not None
+        assert name.style.bgcolor == comma.style.bgcolor  # both on the cursor
+        assert contrast(comma.style.color, comma.style.bgcolor) > 0.3, theme
