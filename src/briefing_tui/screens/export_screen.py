@@ -117,7 +117,6 @@ class ExportScreen(ModalScreen[Path | None]):
         & #export-target { padding: 0 1; }
         & RadioSet { width: 100%; margin: 0 0 0 1; }
         & RadioButton:disabled { color: $text-disabled; }
-        & RadioButton:disabled > .toggle--button { color: $text-disabled; }
         & .dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
         & .dialog-buttons > Button { margin-left: 2; min-width: 10; }
     }

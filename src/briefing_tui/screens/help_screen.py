@@ -117,7 +117,7 @@ def widget_key_groups() -> list[BindingGroup]:
 
     return [
         ("Lists of items and people", list(ItemList.BINDINGS)),
-        ("Text: the overview, an item, this help", list(TextScroll.BINDINGS)),
+        ("Scrolling text", list(TextScroll.BINDINGS)),
         ("Related items and people", list(RelatedList.BINDINGS)),
         ("Search bar", [Binding("enter", "submit", "Open the hit"), *SearchBar.BINDINGS]),
         ("Search results", [*SearchResults.BINDINGS, *SearchView.BINDINGS]),

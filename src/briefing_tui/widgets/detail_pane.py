@@ -12,7 +12,7 @@ from textual.widgets import Static
 from briefing_tui.model import Item, ItemRef, Lookup, kind_of
 from briefing_tui.printable import printable
 from briefing_tui.widgets.related_list import RelatedList, Target
-from briefing_tui.widgets.text_blocks import Block, bullets, quotation, text_blocks
+from briefing_tui.widgets.text_blocks import Block, Hanging, bullets, quotation, text_blocks
 from briefing_tui.widgets.text_scroll import TextScroll
 from briefing_tui.widgets.text_styles import MUTED
 
@@ -136,7 +136,7 @@ class DetailPane(TextScroll, can_focus=True):
             parts.append(_field(text, lead, highlights, "bold"))
         if kind.person is not None:
             person = person_line(getattr(item, kind.person), kind.person)
-            parts.append(Content.assemble(("— ", _MUTED), person) if kind.quoted else person)
+            parts.append(Hanging(Content.styled("— ", _MUTED), person) if kind.quoted else person)
         parts.append(Content(""))
         for name, label in kind.body:
             value = getattr(item, name)

@@ -1,5 +1,7 @@
 """KeyTable: groups of (keys, meaning) rows, laid out in as many columns as the width holds.
 
+A group's title is a label, its keys bold, what they do plain: title, key, meaning.
+
 The groups keep their order, down the first column and on into the next; within a column the
 keys are one column, so every meaning starts at the same place; a long meaning wraps under
 itself. The layout is worked out for the width the widget gets, and again when it changes.
@@ -9,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from briefing_tui.widgets.text_styles import KEY, LABEL
+from briefing_tui.widgets.text_styles import LABEL, STRONG
 
 Rows = Sequence[tuple[str, str]]
 """(keys, meaning) rows."""
@@ -67,7 +69,7 @@ def _column_lines(groups: Groups, width: int) -> tuple[list[Content], list[int]]
         starts.append(len(lines))
         lines.append(Content.styled(title, LABEL).truncate(width, ellipsis=True))
         for keys, meaning in rows:
-            keys_cut = Content.styled(keys, KEY).truncate(key_width, ellipsis=True)
+            keys_cut = Content.styled(keys, STRONG).truncate(key_width, ellipsis=True)
             wrapped = Content(meaning).wrap(meaning_width) or [Content("")]
             lines.append(
                 keys_cut.pad_right(key_width - keys_cut.cell_length + KEY_GAP) + wrapped[0]
@@ -77,22 +79,6 @@ def _column_lines(groups: Groups, width: int) -> tuple[list[Content], list[int]]
                 indent + rest[len(rest.plain) - len(rest.plain.lstrip()) :] for rest in wrapped[1:]
             )
     return lines, starts
-
-
-def _split(heights: Sequence[int], columns: int) -> list[int]:
-    """Where each column after the first starts, in groups: the groups in order, the tallest
-    column as short as it can be (a height counts the blank line before its group)."""
-    target = max(-(-sum(heights) // columns), max(heights, default=0))
-    while True:
-        cuts, height = [], 0
-        for index, group in enumerate(heights):
-            if height and height + group > target:
-                cuts.append(index)
-                height = 0
-            height += group
-        if len(cuts) < columns:
-            return cuts
-        target += 1
 
 
 def _fit(widths: Sequence[int], room: int) -> list[int] | None:
@@ -110,16 +96,28 @@ def _fit(widths: Sequence[int], room: int) -> list[int] | None:
 
 
 def _columns(groups: Groups, width: int) -> list[tuple[Groups, int]]:
-    """The groups split into the most columns (up to MOST_COLUMNS) that fit in `width` cells,
-    each with its width: the width its rows need, narrowed to fit if need be."""
-    heights = [len(_column_lines([group], _natural_width([group]))[0]) + 1 for group in groups]
-    for count in range(min(MOST_COLUMNS, len(groups)), 1, -1):
-        cuts = [0, *_split(heights, count), len(groups)]
-        columns = [groups[a:b] for a, b in pairwise(cuts) if b > a]
-        widths = _fit([_natural_width(column) for column in columns], width)
-        if widths is not None:
-            return list(zip(columns, widths, strict=True))
-    return [(groups, max(1, min(_natural_width(groups), width)))]
+    """The groups, in order, split into the columns (up to MOST_COLUMNS) that make the table
+    shortest in `width` cells, each with its width: what its rows need, or narrowed to fit."""
+    heights: dict[tuple[int, int, int], int] = {}
+
+    def height(start: int, end: int, column_width: int) -> int:
+        key = (start, end, column_width)
+        if key not in heights:
+            heights[key] = len(_column_lines(groups[start:end], column_width)[0])
+        return heights[key]
+
+    best = [(0, len(groups))], [max(1, min(_natural_width(groups), width))]
+    shortest = height(0, len(groups), best[1][0])
+    for count in range(2, min(MOST_COLUMNS, len(groups)) + 1):
+        for cuts in combinations(range(1, len(groups)), count - 1):
+            spans = list(pairwise([0, *cuts, len(groups)]))
+            widths = _fit([_natural_width(groups[a:b]) for a, b in spans], width)
+            if widths is None:
+                continue
+            tallest = max(height(a, b, w) for (a, b), w in zip(spans, widths, strict=True))
+            if tallest < shortest:
+                best, shortest = (spans, widths), tallest
+    return [(groups[a:b], w) for (a, b), w in zip(*best, strict=True)]
 
 
 def lay_out(groups: Groups, width: int) -> Layout:
