@@ -11,7 +11,6 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, RadioButton
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.export_target import export_target
 from briefing_tui.model import Brief
 from briefing_tui.screens.export_screen import ExportScreen
 from briefing_tui.screens.replace_screen import ReplaceScreen
@@ -303,15 +302,6 @@ async def test_markup_in_a_path_is_shown_as_typed(
     assert await toasts.wait(pilot) == [
         (f"Exported 10 items to {folder / '[bold]x[@click=app.quit].md'}", "information")
     ]
-
-
-def test_export_target_expands_home_and_keeps_absolute_paths(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert export_target("~/out.md", Path("/elsewhere")) == tmp_path / "out.md"
-    assert export_target("/abs/out.md", Path("/elsewhere")) == Path("/abs/out.md")
-    assert export_target("sub/out.md", Path("/elsewhere")) == Path("/elsewhere/sub/out.md")
 
 
 async def test_an_existing_file_is_said_to_be_replaced_as_it_is_typed(

@@ -73,6 +73,7 @@ def test_export_target_expands_home_and_keeps_absolute_paths(
     monkeypatch.setenv("HOME", str(tmp_path))
     assert export_target("~/out.md", Path("/elsewhere")) == tmp_path / "out.md"
     assert export_target("/abs/out.md", Path("/elsewhere")) == Path("/abs/out.md")
+    assert export_target("sub/out.md", Path("/elsewhere")) == Path("/elsewhere/sub/out.md")
 
 
 def test_shorten_middle_keeps_a_file_name_whole_when_it_can() -> None:

@@ -17,14 +17,17 @@ class TextScroll(VerticalScroll, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "Line down", show=False),
-        Binding("up,k", "scroll_up", "Line up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False),
-        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False),
-        Binding("home,g", "scroll_home", "Top", show=False),
-        Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding(keys, action, description, show=False)
+        for keys, action, description in (
+            ("down,j", "scroll_down", "Line down"),
+            ("up,k", "scroll_up", "Line up"),
+            ("pagedown,space", "page_down", "Page down"),
+            ("pageup,b", "page_up", "Page up"),
+            ("ctrl+d", "half_page(1)", "Half a page down"),
+            ("ctrl+u", "half_page(-1)", "Half a page up"),
+            ("home,g", "scroll_home", "Top"),
+            ("end,G", "scroll_end", "Bottom"),
+        )
     ]
     """
     | Key(s) | Description |
