@@ -196,7 +196,8 @@ async def test_search_results_export_only_the_hits(summit: Brief, folder: Path) 
         await pilot.click(option)
         await export(pilot)
         text = (folder / "brief.md").read_text(encoding="utf-8")
-        assert f"Exported: {items.replace('item', 'selected item')} of 10" in text
+        exported = f"Exported: {items.replace('item', 'selected item')} of 10"
+        assert f"{exported}, found by the search “shore power”" in text
         assert "Shore power at every cruise berth" in text
 
 
