@@ -225,7 +225,7 @@ class Kind:
     """The struct of its items; its name is what one item is called ("Agreement")."""
     section: Section
     """The brief's key for the items, the pane's id and what `in:` names; capitalised, the
-    section's title in the tabs, panes and counts ("Agreements")."""
+    section's title everywhere: tabs, panes, counts and a Markdown export ("Agreements")."""
     headline: tuple[str, ...]
     """The fields that name an item, in a list row or a link: the first one set is used."""
     fields: tuple[str, ...]
@@ -236,8 +236,6 @@ class Kind:
     """The field holding the id of the person the item is by, if any."""
     quoted: bool = False
     """Whether the headline field is someone's words, verbatim."""
-    heading: str = ""
-    """The section's heading in a Markdown export, if not its title ("Expert analysis")."""
 
     @property
     def label(self) -> str:
@@ -248,11 +246,6 @@ class Kind:
     def title(self) -> str:
         """What the section is called: "Agreements"."""
         return self.section.capitalize()
-
-    @property
-    def markdown_heading(self) -> str:
-        """The section's heading in a Markdown export."""
-        return self.heading or self.title
 
     def headline_field(self, item: Item) -> str:
         """The field that names `item`: the first of `headline` it has a value for."""
@@ -284,7 +277,6 @@ KINDS: tuple[Kind, ...] = (
         Analysis,
         "analysis",
         person="expert",
-        heading="Expert analysis",
         headline=("title", "summary"),
         fields=("title", "expert", "summary", "tags"),
         body=(("summary", "Analysis"),),
@@ -292,7 +284,6 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         Question,
         "questions",
-        heading="Open questions",
         headline=("question",),
         fields=("question", "why", "tags"),
         body=(("why", "Why it matters"),),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 from collections.abc import Awaitable, Callable
 
 import msgspec
@@ -28,10 +29,15 @@ async def test_help_lists_every_binding_and_closes(summit: Brief) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        lines = str(app.screen.query_one("#help-text").render()).splitlines()
-        shown = ["?, f1  Help", "^p     Commands", "⌫, alt+←   Back", "end, G   Last item"]
-        for expected in shown:
-            assert expected in lines
+        text = str(app.screen.query_one("#help-text").render())
+        shown = [
+            ("?, f1", "Help"),
+            ("^p", "Commands"),
+            ("⌫, alt+←", "Back"),
+            ("end, G", "Last item"),
+        ]
+        for keys, meaning in shown:
+            assert re.search(rf"(^|  ){re.escape(keys)}  +{meaning}\b", text, re.MULTILINE)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
@@ -178,3 +184,33 @@ async def test_palette_lists_a_screenful_of_items_one_line_each_and_counts_the_r
         assert "Go to Agreements  Show the Agreements pane (key 2)" in rows
         assert all("\n" not in row for row in rows)  # one line each, the long title cut
         assert max(map(len, rows)) < 80
+
+
+async def test_the_help_opens_at_a_group_and_scrolls_with_the_pager_keys(summit: Brief) -> None:
+    from briefing_tui.query import QUERY_SYNTAX
+    from briefing_tui.screens.help_screen import QUERY_HELP_TITLE, widget_key_groups
+    from briefing_tui.widgets.key_table import KeyTable
+    from briefing_tui.widgets.text_scroll import TextScroll
+
+    app = BriefingApp(summit)
+    async with app.run_test(size=(60, 18)) as pilot:
+        help_screen = HelpScreen(
+            widget_key_groups(), [(QUERY_HELP_TITLE, QUERY_SYNTAX)], start_at=QUERY_HELP_TITLE
+        )
+        await app.push_screen(help_screen)
+        scroll = help_screen.query_one(TextScroll)
+        title_line = help_screen.query_one(KeyTable).group_line(QUERY_HELP_TITLE)
+        assert title_line is not None and title_line > scroll.size.height
+        await pilot.pause()
+        assert scroll.scroll_y == min(title_line, scroll.max_scroll_y) > 0
+        assert app.focused is scroll
+        await pilot.press("g")
+        assert scroll.scroll_y == 0
+        await pilot.press("space")
+        assert scroll.scroll_y == scroll.scrollable_content_region.height
+        await pilot.press("ctrl+u")
+        assert 0 < scroll.scroll_y < scroll.scrollable_content_region.height
+        await pilot.press("G")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("k")
+        assert scroll.scroll_y == scroll.max_scroll_y - 1

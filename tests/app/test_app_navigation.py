@@ -43,7 +43,7 @@ async def test_opens_on_the_overview_with_title_summary_people_and_counts(summit
         overview = app.screen.query_one(OverviewPane)
         text = str(overview.query_one("#overview-text Static").render())
         assert "Leaders of six port cities" in text
-        assert "3  Agreements" in text and "2  Questions" in text and "4  People" in text
+        assert "2 Agreements  3" in text and "5 Questions   2" in text and "People      4" in text
         assert "Harbour Cities Secretariat" in text
         assert rows(overview.people_list) == [
             "Rita Almeida, Mayor of Lisbon",
@@ -209,14 +209,13 @@ async def test_enter_on_a_person_lists_what_they_said_and_follows_it(summit: Bri
         assert app.focused is items
         assert items.border_title == "By Jonas Brandt (2)"
         labels = [items.row_label(i).plain for i in range(items.row_count)]
-        assert labels == [
-            "Quote: Jonas Brandt: We did not solve the channel today, and we should say so "
-            "plainly.",
-            "Analysis: Jonas Brandt: The customs pilot is modest, but it is the first shared "
-            "system among these ports.",
+        assert labels == [  # their name is the list's title: each row says what they said
+            "Quote     “We did not solve the channel today, and we should say so plainly.”",
+            "Analysis  The customs pilot is modest, but it is the first shared system among "
+            "these ports.",
         ]
         drawn = rows(items)  # cut to the list's width
-        assert drawn[0].startswith("Quote: Jonas Brandt: We did not") and drawn[0].endswith("…")
+        assert drawn[0].startswith("Quote     “We did not") and drawn[0].endswith("…")
         await pilot.press("j", "enter")
         await pilot.pause()
         assert active(app) == "analysis"
@@ -245,7 +244,7 @@ async def test_list_keys_on_the_people_show_each_persons_items(summit: Brief) ->
             await pilot.pause()
             assert (key, overview.person_index) == (key, person)
             assert overview.person_items.border_title == title
-        assert rows(overview.person_items)[1].startswith("Analysis: Jonas Brandt: The customs")
+        assert rows(overview.person_items)[1].startswith("Analysis  The customs")
         await pilot.press("enter", "j", "k")  # the items list takes the keys now
         await pilot.pause()
         assert app.focused is overview.person_items

@@ -25,7 +25,7 @@ def test_query_exports_only_the_hits(runner: CliRunner) -> None:
     # "fleet" is in the agreement and the question, not in the quote.
     assert "Exported: 2 selected items of 3" in text
     assert "## Agreements" in text and "Shared cleanup fleet" in text
-    assert "## Open questions" in text and "Who will operate the fleet?" in text
+    assert "## Questions" in text and "Who will operate the fleet?" in text
     assert "## Quotes" not in text and "cleaner harbour" not in text
 
 

@@ -28,6 +28,7 @@ DATA_LAYER = [
     "briefing_tui.snippet",
     "briefing_tui.search_state",
     "briefing_tui.export",
+    "briefing_tui.export_target",
     "briefing_tui.markdown_text",
     "briefing_tui.files",
     "briefing_tui.cli",

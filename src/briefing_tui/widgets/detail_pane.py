@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
@@ -13,6 +12,9 @@ from textual.widgets import Static
 from briefing_tui.model import Item, ItemRef, Lookup, kind_of
 from briefing_tui.printable import printable
 from briefing_tui.widgets.related_list import RelatedList, Target
+from briefing_tui.widgets.text_blocks import Block, Hanging, bullets, quotation, text_blocks
+from briefing_tui.widgets.text_scroll import TextScroll
+from briefing_tui.widgets.text_styles import MUTED
 
 Highlights = Mapping[str, Sequence[tuple[int, int]]]
 """Spans (start, end offsets into the original text) to highlight, by field name.
@@ -22,7 +24,7 @@ Field names: "title", "summary", "text", "context", "question", "why", "speaker"
 """
 
 _LABEL = "bold $text-accent"
-_MUTED = "$text-muted"
+_MUTED = MUTED
 _MATCH = "bold reverse"
 
 
@@ -46,7 +48,7 @@ class _Body(Static):
         return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(TextScroll, can_focus=True):
     """Shows one item; `show` re-renders it, optionally with search highlights."""
 
     DEFAULT_CSS = """
@@ -111,10 +113,10 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def render_item(self, item: Item, highlights: Highlights | None = None) -> Content:
         """All fields of `item` as literal text, with field labels; `highlights` are marked."""
-        parts: list[Content] = []
+        parts: list[Block | Sequence[Block]] = []
         lookup = self._lookup
 
-        def section(label: str, body: Content) -> None:
+        def section(label: str, body: Block | Sequence[Block]) -> None:
             parts.append(Content.styled(label, _LABEL))
             parts.append(body)
             parts.append(Content(""))
@@ -128,20 +130,19 @@ class DetailPane(VerticalScroll, can_focus=True):
 
         kind = kind_of(item)
         lead = kind.headline[0]  # said words in italics, the person after a dash; else bold
-        if text := getattr(item, lead):
-            parts.append(_field(text, lead, highlights, "italic" if kind.quoted else "bold"))
+        if (text := getattr(item, lead)) and kind.quoted:
+            parts.append(quotation(_field(text, lead, highlights, "italic")))
+        elif text:
+            parts.append(_field(text, lead, highlights, "bold"))
         if kind.person is not None:
             person = person_line(getattr(item, kind.person), kind.person)
-            parts.append(Content.assemble(("— ", _MUTED), person) if kind.quoted else person)
+            parts.append(Hanging(Content.styled("— ", _MUTED), person) if kind.quoted else person)
         parts.append(Content(""))
         for name, label in kind.body:
             value = getattr(item, name)
             if isinstance(value, tuple) and value:
-                points = [
-                    Content.assemble(("• ", _MUTED), _field(text, f"{name}[{n}]", highlights))
-                    for n, text in enumerate(value)
-                ]
-                section(label, Content("\n").join(points))
+                points = (_field(text, f"{name}[{n}]", highlights) for n, text in enumerate(value))
+                section(label, bullets(points))
             elif value:
                 section(label, _field(value, name, highlights))
         if item.tags:
@@ -152,6 +153,6 @@ class DetailPane(VerticalScroll, can_focus=True):
             section("Tags", Content(" · ").join(tags))
         if item.id:
             parts.append(Content.assemble(("id ", _MUTED), (printable(item.id), _MUTED)))
-        while parts and not parts[-1].plain:
+        while parts and isinstance(parts[-1], Content) and not parts[-1].plain:
             parts.pop()
-        return Content("\n").join(parts)
+        return text_blocks(parts)

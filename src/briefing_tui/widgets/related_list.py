@@ -17,6 +17,7 @@ from textual.visual import Padding, Visual
 from briefing_tui.model import ItemRef, Lookup, headline, section_kind
 from briefing_tui.printable import printable
 from briefing_tui.widgets.cursor_list import CursorList
+from briefing_tui.widgets.text_styles import MUTED
 
 Target = ItemRef | str
 """Where a related entry leads: an item, or a person by id."""
@@ -33,7 +34,7 @@ def describe_target(target: Target, lookup: Lookup) -> Content:
         if person and person.role:
             text = f"{text} — {person.role}"
         label = "Person"
-    return Content.assemble((f"{label}: ", "$text-muted"), printable(text, one_line=True))
+    return Content.assemble((f"{label}: ", MUTED), printable(text, one_line=True))
 
 
 class RelatedList(CursorList):
