@@ -50,6 +50,15 @@ TYPING = [
     "zzzz",
     "hydrgen",  # a typo: corrected, fuzzy
     "semicondcutor plant",
+    "hydrogen OR zurich",  # alternatives
+    "hydrogen corridor | tag:trade -kyushu",
+    "hydro*",  # a prefix: where a word begins
+    "semi* pla*",
+    "in:quo minister",  # a word found only in roles: offered as speaker:minister
+    "hydrogen zzzz",  # no item has both: those with one are offered
+    "hydrogen corridor semiconductor plant",  # partial: the items with most of the four
+    "gdp",  # the overview only
+    '"supply chain',  # an unterminated quote, explained
 ]
 
 
@@ -129,7 +138,7 @@ def main() -> None:
         alone = _timed(lambda query=query: index.search(query), rounds)
         shown = _timed(lambda query=query: _screen(index, query), rounds)
         result = index.search(query)
-        hits = f"{len(result)}{'~' if result.fuzzy else ''}"
+        hits = f"{len(result)}{'~' if result.fuzzy else ''}{'+' if result.overview else ''}"
         worst = max(worst, *shown)
         print(
             f"{query!r:28} {hits:>5}  {statistics.median(alone):6.2f} (max {max(alone):5.2f})"
@@ -139,7 +148,7 @@ def main() -> None:
         )
     print()
     print(f"worst keystroke (search + screen): {worst:.2f} ms = {worst / FRAME_MS:.2f} frame")
-    print("~ marks typo-corrected (fuzzy) results")
+    print("~ marks offers (typo corrections, roles, partial matches), + a match in the overview")
 
 
 if __name__ == "__main__":

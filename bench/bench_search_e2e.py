@@ -55,6 +55,8 @@ def expected(result: SearchResult) -> tuple[str, str]:
     heading = next(
         (f"{SECTION_TITLES[s]} {result.counts[s]}" for s in SECTIONS if result.counts[s]), ""
     )
+    if result.overview is not None:  # the brief's own title or summary comes first
+        heading = "Overview 1"
     return summary_line(result)[: COLUMNS - 4], heading
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
@@ -16,6 +15,7 @@ from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.theme import Theme
 from textual.widgets import Footer, Input
 
+from briefing_tui.collector import resume_after_start
 from briefing_tui.history import Location
 from briefing_tui.model import Brief, Lookup
 from briefing_tui.places import brief_key, load_places, location_of, place_of, save_place
@@ -31,9 +31,7 @@ if TYPE_CHECKING:
 
 def _resume_collection() -> None:
     """After the first paint: turn the garbage collector back on if start-up turned it off."""
-    if not gc.isenabled():
-        gc.freeze()  # what start-up built lives as long as the app: keep it out of collections
-        gc.enable()
+    resume_after_start()
 
 
 def _give_a_footer(screen: Screen[Any]) -> None:
@@ -96,14 +94,6 @@ class BriefingApp(App[None]):
             self._start = location_of(place, self.lookup) if place is not None else None
         self.quitting = False
         """Whether the app is on its way out: from then on, no key or click does anything."""
-
-    def run(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the app until it quits, and return what it returned; an unexpected error, once
-        reported, ends the process with status 1 (SystemExit), never 0."""
-        result = super().run(*args, **kwargs)
-        if self.return_code:
-            raise SystemExit(self.return_code)
-        return result
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Begin quitting: remember where the brief was left; keys typed after this (a paste, a

@@ -7,6 +7,8 @@ imported only when the app is about to run: the headless commands never pay for 
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,25 +17,44 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from briefing_tui import __version__
-from briefing_tui.launch import EXIT_INVALID
+from briefing_tui.model import SECTIONS
+from briefing_tui.printable import printable, printable_path
+from briefing_tui.reader import EXIT_INVALID
 
 if TYPE_CHECKING:
     from briefing_tui.model import Brief, ItemRef
     from briefing_tui.query import Query
 
-SECTION_NAMES = ("agreements", "quotes", "analysis", "questions")
-
 
 class BriefingGroup(click.Group):
-    """A group whose default command is `open`: `briefing PATH` means `briefing open PATH`."""
+    """A group whose default command is `open`: `briefing PATH` means `briefing open PATH`.
+
+    A word that is neither a command nor an existing file but close to a command's name is a
+    usage mistake that names the command (`briefing valdate` -> did you mean 'validate'?).
+    """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        # Anything that is not a subcommand or a group option is the brief to open.
-        if not args or (args[0] not in self.commands and not args[0].startswith("-")):
-            args = ["open", *args]
-        elif args[0] == "--":
+        if args and args[0] == "--":
             args = ["open", *args[1:]]
+        elif not args or (args[0] not in self.commands and not args[0].startswith("-")):
+            if args:
+                self._check_not_a_command(ctx, args)
+            args = ["open", *args]
         return super().parse_args(ctx, args)
+
+    def _check_not_a_command(self, ctx: click.Context, args: list[str]) -> None:
+        word = args[0]
+        names = [name for name, command in self.commands.items() if not command.hidden]
+        close = difflib.get_close_matches(word, names, n=1)
+        if close and not os.path.lexists(word) and not any(mark in word for mark in "./\\"):
+            ctx.fail(
+                f"no such command '{printable(word, one_line=True)}' — did you mean '{close[0]}'?"
+            )
+        if len(args) > 1:
+            ctx.fail(
+                f"the reader opens one brief, got {len(args)} paths"
+                " (to check several: briefing validate PATH...)"
+            )
 
 
 def _fail(lines: Sequence[str]) -> NoReturn:
@@ -66,16 +87,34 @@ def main() -> None:
     briefing new PATH        start a brief from a commented template
     briefing export PATH     write a brief as Markdown
     briefing schema          print the brief format as JSON Schema
+    briefing help [COMMAND]  this help, or a command's
     """
 
 
-@main.command("open")
+@main.command("open", hidden=True)
 @click.argument("path", required=False, metavar="[PATH]")
 def open_command(path: str | None) -> None:
-    """Open a brief (the bundled summit brief when PATH is left out)."""
-    from briefing_tui.launch import open_brief
+    """Open a brief (the bundled summit brief when PATH is left out): `briefing PATH`."""
+    from briefing_tui.reader import open_brief
 
     sys.exit(open_brief(path))
+
+
+@main.command("help")
+@click.argument("command", required=False, metavar="[COMMAND]")
+@click.pass_context
+def help_command(ctx: click.Context, command: str | None) -> None:
+    """Show this help, or a command's (`briefing help export`)."""
+    group = ctx.parent
+    assert group is not None
+    if command is None:
+        click.echo(group.get_help())
+        return
+    found = main.get_command(group, command)
+    if found is None:
+        ctx.fail(f"no such command '{printable(command, one_line=True)}'")
+    with click.Context(found, info_name=command, parent=group) as context:
+        click.echo(found.get_help(context))
 
 
 @main.command("validate")
@@ -119,7 +158,7 @@ def validate_command(paths: tuple[str, ...], source: str | None) -> None:
             _count(counts["questions"], "question"),
         )
         matched = f"; {checked.summary}" if checked.summary else ""
-        click.echo(f"ok: {path} ({', '.join(parts)}{matched})")
+        click.echo(f"ok: {printable_path(path)} ({', '.join(parts)}{matched})")
     if failed:
         sys.exit(EXIT_INVALID)
 
@@ -131,14 +170,18 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
 @main.command("export")
 @click.argument("path", metavar="PATH")
 @click.option(
-    "-o", "--output", "output", metavar="OUT.md", help="Write to OUT.md instead of standard output."
+    "-o",
+    "--output",
+    "output",
+    metavar="OUT.md",
+    help="Write to OUT.md instead of standard output (- is standard output).",
 )
 @click.option("--force", is_flag=True, help="Replace OUT.md if it exists.")
 @click.option(
     "--section",
     "sections",
     multiple=True,
-    type=click.Choice(SECTION_NAMES),
+    type=click.Choice(SECTIONS),
     help="Export only this section (repeat for several).",
 )
 @click.option(
@@ -158,11 +201,12 @@ def export_command(
     from briefing_tui.export import to_markdown
 
     parsed = _parse_query(query) if query is not None else None
+    sections = tuple(dict.fromkeys(sections))  # each once, in the order first given
     brief = _load(path)
     chosen: Any = sections or None
     refs = _query_refs(brief, parsed, sections) if parsed is not None else None
     text = to_markdown(brief, sections=chosen, refs=refs)
-    if output is None:
+    if output is None or output == "-":
         _write_stdout(text)
         return
     from briefing_tui.files import WriteError, write_text_atomic
@@ -171,7 +215,7 @@ def export_command(
         write_text_atomic(Path(output), text, replace=force, protect=[Path(path)])
     except WriteError as error:
         _fail([f"briefing: error: {error}"])
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {printable_path(output)}", err=True)
 
 
 def _parse_query(text: str) -> Query:

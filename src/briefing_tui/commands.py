@@ -1,22 +1,34 @@
 """The command palette's commands for a brief: go to a pane, jump to any item, search, export.
 
 Textual's own commands are offered beside them (BriefingApp.get_system_commands): its theme
-picker is the one way to pick a theme, which the app remembers."""
+picker is the one way to pick a theme, which the app remembers.
+
+Items are ranked by item_finder.py and only the best are listed, one line each, with a last row
+saying how many more match: the palette measures and lays out every row it is given, so a
+keystroke costs the same at 40 items as at 10,000.
+"""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.fuzzy import FuzzySearch
 
-from briefing_tui.model import SECTIONS, ItemRef, headline, section_kind
+from briefing_tui.item_finder import Found, ItemFinder
+from briefing_tui.model import section_kind
 from briefing_tui.printable import printable
 
-_HEADLINE_CHARS = 120  # long quotes are matched and shown by their first words only
-_ITEMS_PER_TURN = 256  # hand the event loop back this often: typing stays live at 10,000 items
+_MUTED = "dim not bold"
+_ROW_MARGIN = 6  # a row's padding (2 each side) and a scroll bar: what the row's text cannot use
+
+
+def shown_items(height: int) -> int:
+    """How many items the palette lists in a terminal ``height`` lines high: as many as its list
+    shows (70% of the height, less its two border lines), less the row counting the rest."""
+    return max(3, height * 7 // 10 - 3)
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
@@ -31,8 +43,6 @@ def _highlight(matcher: Matcher, text: str) -> Content:
 
 class BriefCommands(Provider):
     """Commands of the brief screen; items are only searched, never listed up front."""
-
-    _item_lines: list[tuple[str, ItemRef]] | None = None
 
     def _screen_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         """(name, callback, help) for the panes, search and export."""
@@ -58,25 +68,15 @@ class BriefCommands(Provider):
                 "The whole brief, this pane or the search results (key e)",
             )
 
-    def _items(self) -> list[tuple[str, ItemRef]]:
-        """(headline, reference) of every item of the brief, in brief order; worked out once per
-        palette opening, not again at every keystroke."""
-        if self._item_lines is None:
-            from briefing_tui.screens.brief_screen import BriefScreen
+    def _finder(self) -> ItemFinder | None:
+        """The ranked headlines of the brief on the screen (None on another screen)."""
+        from briefing_tui.screens.brief_screen import BriefScreen
 
-            screen = self.screen
-            lines: list[tuple[str, ItemRef]] = []
-            if isinstance(screen, BriefScreen):
-                lookup = screen.lookup
-                for section in SECTIONS:
-                    for index, item in enumerate(lookup.brief.section(section)):
-                        text = headline(item, lookup)[:_HEADLINE_CHARS].replace("\n", " ")
-                        lines.append((text, ItemRef(section, index)))
-            self._item_lines = lines
-        return self._item_lines
+        screen = self.screen
+        return ItemFinder.of(screen.lookup) if isinstance(screen, BriefScreen) else None
 
     async def startup(self) -> None:
-        self._items()  # while the palette opens, before the first key
+        self._finder()  # made once per brief, while the palette opens, before the first key
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._screen_commands():
@@ -85,21 +85,39 @@ class BriefCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._screen_commands():
-            if (score := matcher.match(name)) > 0:
-                yield Hit(score, _highlight(matcher, name), callback, text=name, help=help_text)
+            if (score := matcher.match(name)) > 0:  # one line, as the items: the help after
+                line = _highlight(matcher, name) + Content.styled(f"  {help_text}", _MUTED)
+                yield Hit(score, line, callback, text=name)
+        finder = self._finder()
+        if finder is None:
+            return
+        found, total = finder.find(query, shown_items(self.app.size.height))
+        width = self.app.size.width - _ROW_MARGIN
+        for item in found:
+            yield self._item_hit(item, matcher, width)
+        if total > len(found):
+            more = f"… and {total - len(found):,} more: refine the query"
+            yield Hit(0.0, Content.styled(more, _MUTED), _nothing, text=query)
+
+    def _item_hit(self, item: Found, matcher: Matcher, width: int) -> Hit:
+        """A palette row for an item: its headline, the query's letters marked, and its kind."""
         from briefing_tui.screens.brief_screen import BriefScreen
 
         screen = self.screen
-        if not isinstance(screen, BriefScreen):
-            return
-        for count, (text, ref) in enumerate(self._items(), start=1):
-            if count % _ITEMS_PER_TURN == 0:
-                await asyncio.sleep(0)  # a newer query cancels this search here
-            if (score := matcher.match(text)) > 0:
-                yield Hit(
-                    score * 0.9,
-                    _highlight(matcher, text),
-                    partial(screen.follow, ref),
-                    text=text,
-                    help=f"Jump to this {section_kind(ref.section).label.lower()}",
-                )
+        assert isinstance(screen, BriefScreen)
+        kind = Content.styled(f"  {section_kind(item.ref.section).label.lower()}", _MUTED)
+        text = printable(item.text, one_line=True)
+        line = Content(text)
+        for start, end in item.spans:
+            line = line.stylize(matcher.match_style, start, end)
+        line = line.truncate(max(8, width - kind.cell_length), ellipsis=True)
+        offsets = [offset for start, end in item.spans for offset in range(start, end)]
+        score = _FUZZY.score(text.lower(), offsets) * (1.5 if item.contiguous else 1.0)
+        return Hit(score * 0.9, line + kind, partial(screen.follow, item.ref), text=text)
+
+
+_FUZZY = FuzzySearch()
+
+
+def _nothing() -> None:
+    """The "and N more" row does nothing when chosen: the query is to be refined."""

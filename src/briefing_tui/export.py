@@ -77,14 +77,20 @@ def _note(
     chosen: dict[Section, list[int]],
     sections: Collection[Section] | None,
     refs: Collection[ItemRef] | None,
+    query: str | None = None,
 ) -> str:
-    """The line saying what part of the brief an export holds ("" for the whole brief)."""
+    """The line saying what part of the brief an export holds ("" for the whole brief), and
+    the search that chose the items if `query` names it."""
     if refs is not None:
         count, total = sum(map(len, chosen.values())), sum(brief.counts().values())
-        return f"Exported: {count} selected item{'' if count == 1 else 's'} of {total}"
+        items = f"{count} selected item{'' if count == 1 else 's'} of {total}"
+        if query is None or not one_line(query).strip():
+            return f"Exported: {items}"
+        said = escaped(f"“{one_line(query).strip()}”", block_start=False)
+        return f"Exported: {items}, found by the search {said}"
     if sections is None:
         return ""
-    names = [section_kind(name).markdown_heading for name in SECTIONS if name in sections]
+    names = [section_kind(name).title for name in SECTIONS if name in sections]
     if len(names) < 2:
         return f"Exported: {names[0]} only" if names else "Exported: no sections"
     return f"Exported: {', '.join(names[:-1])} and {names[-1]}"
@@ -98,7 +104,11 @@ class _Document:
     """
 
     def __init__(
-        self, brief: Brief, sections: Collection[Section] | None, refs: Collection[ItemRef] | None
+        self,
+        brief: Brief,
+        sections: Collection[Section] | None,
+        refs: Collection[ItemRef] | None,
+        query: str | None = None,
     ) -> None:
         self.brief = brief
         self.lookup = Lookup(brief)
@@ -106,7 +116,7 @@ class _Document:
         self.exported = {name: set(indices) for name, indices in self.chosen.items()}
         self.full = sections is None and refs is None
         self.people_listed = self.full and bool(brief.people)  # only in a whole brief
-        self.note = _note(brief, self.chosen, sections, refs)
+        self.note = _note(brief, self.chosen, sections, refs, query)
         self.experts: dict[str, list[int]] = {}  # expert id -> their analyses, by first appearance
         for index in self.chosen["analysis"]:
             self.experts.setdefault(brief.analysis[index].expert, []).append(index)
@@ -143,7 +153,7 @@ class _Document:
         add(self.brief.title)
         for name in SECTIONS:
             if self.chosen[name]:
-                found["section", name] = add(section_kind(name).markdown_heading)
+                found["section", name] = add(section_kind(name).title)
             for key, text in self._headings(name):
                 found[key] = add(text)
         if self.people_listed:
@@ -166,7 +176,7 @@ class _Document:
             blocks += text_blocks(brief.summary)
         for name in SECTIONS:
             if self.chosen[name]:
-                blocks.append(heading(2, section_kind(name).markdown_heading))
+                blocks.append(heading(2, section_kind(name).title))
                 blocks += self._blocks(name)
         if self.people_listed:
             blocks += [heading(2, PEOPLE_HEADING), "\n".join(self._people())]
@@ -316,10 +326,12 @@ def to_markdown(
     *,
     sections: Collection[Section] | None = None,
     refs: Collection[ItemRef] | None = None,
+    query: str | None = None,
 ) -> str:
     """The brief as Markdown: all of it; or only `sections`; or only the items `refs` name
-    (both given: the items of `refs` within `sections`). Same brief, same bytes.
+    (both given: the items of `refs` within `sections`), with the search `query` that found
+    them named in the note under the title. Same brief, same bytes.
 
     Raises ValueError for an unknown section name or a reference to no item.
     """
-    return _Document(brief, sections, refs).render()
+    return _Document(brief, sections, refs, query).render()

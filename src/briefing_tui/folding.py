@@ -1,9 +1,10 @@
-"""Accent and case folding: the form every search compares, for queries and texts alike.
+"""Accent, case and punctuation folding: the form every search compares, queries and texts alike.
 
-Matching ignores accents both ways (``pejsova`` finds Pejsová and ``Pejsová`` finds Pejsova) and,
-unless asked to keep it, case. Folding works per character, so a whole brief folds at once as
-right as its parts; ``fold_offsets`` also says where each folded character came from, so a match
-in folded text can be marked in the original.
+Matching ignores accents both ways (``pejsova`` finds Pejsová and ``Pejsová`` finds Pejsova),
+typography (``EU's`` finds "EU’s", ``"`` finds “ and », ``-`` finds – and —, ``...`` finds …)
+and, unless asked to keep it, case. Folding works per character, so a whole brief folds at once
+as right as its parts; ``fold_offsets`` also says where each folded character came from, so a
+match in folded text can be marked in the original.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ _LETTERS = {
     "ħ": "h", "Ħ": "H", "ı": "i", "ς": "σ",
 }  # fmt: skip
 _LETTER = re.compile(f"[{''.join(_LETTERS)}]")
+# Typographic quotes, apostrophes, primes and dashes, as typed on a plain keyboard. (The ellipsis
+# needs no entry: NFKD spells it "...".)
+PUNCTUATION = {
+    **dict.fromkeys("’‘‚‛′‹›", "'"),
+    **dict.fromkeys("“”„″«»", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+}
+"""Each typographic quote, apostrophe and dash, and the ASCII character it folds to."""
+_PUNCTUATION = str.maketrans(PUNCTUATION)
 # The accents: combining diacritics (Latin, Greek, Cyrillic, as NFKD leaves them) and Hebrew and
 # Arabic vowel points. Marks that spell a word in other scripts (Indic, Thai, kana) stay.
 _ACCENTS = re.compile(
@@ -38,11 +48,15 @@ class _FoldedChars(dict[str, str]):
         self.cased = cased
 
     def __missing__(self, char: str) -> str:
+        if char in PUNCTUATION:  # before NFKD, which spells ″ as two primes
+            self[char] = PUNCTUATION[char]
+            return self[char]
         folded = unicodedata.normalize("NFKD", char if self.cased else char.lower())
         if not self.cased:  # compatibility forms can decompose to capitals (ᴬ -> A)
             folded = folded.lower()
         folded = _ACCENTS.sub("", folded)
         folded = _LETTER.sub(lambda letter: _LETTERS[letter.group()], folded)
+        folded = folded.translate(_PUNCTUATION)  # what NFKD makes of compatibility forms (﹘)
         self[char] = folded
         return folded
 
@@ -54,8 +68,9 @@ def fold(text: str, cased: bool = False) -> str:
     """``text`` without accents, lower-cased unless ``cased``: the form every search compares.
 
     NFKD, then accents dropped, then a few letters that do not decompose (ß, æ, ø, ł, ...) spelt
-    in plain Latin. Each character folds on its own, so folding a long text (a whole brief) at
-    once is as right as folding its parts, and much quicker.
+    in plain Latin; typographic quotes and dashes become their ASCII forms (PUNCTUATION). Each
+    character folds on its own, so folding a long text (a whole brief) at once is as right as
+    folding its parts, and much quicker.
     """
     if text.isascii():
         return text if cased else text.lower()

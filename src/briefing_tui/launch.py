@@ -3,76 +3,74 @@
 `briefing` and `briefing PATH` are what people type most, and the reader's start-up is budgeted
 against a bare Textual app: they skip building the click command line (about 10 ms). Everything
 else (subcommands, options, help, mistakes) goes to cli.py, whose `open` command calls the same
-`open_brief`, so the two ways in cannot disagree.
+`reader.open_brief`.
+
+Ctrl-C at any moment, even while click or the brief is still loading, ends the program with
+status 130 and no traceback: the first thing `main` does is make SIGINT exit at once, after
+killing and reaping a child that preloads the brief.
 """
 
-from __future__ import annotations
-
-import gc
+# Only modules the interpreter has loaded already (not even __future__): Ctrl-C is taken over
+# before anything slow.
+import _signal  # type: ignore[import-not-found]  # the C module: `signal` is slow to import
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 
-EXIT_INVALID = 1
-SUBCOMMANDS = frozenset({"open", "validate", "export", "schema", "new", "serve"})
-"""The command line's subcommands; any other lone word is the path of a brief to open."""
+SUBCOMMANDS = frozenset({"open", "validate", "export", "schema", "new", "serve", "help"})
+"""The command line's subcommands (a test checks cli.py has exactly these); any other lone word
+is the path of a brief to open, unless it is a near miss of one of these and no such file exists."""
 
-
-def is_plain_open(args: Sequence[str]) -> bool:
-    """Whether `args` only asks to open a brief: nothing, or one path that is no subcommand."""
-    return not args or (
-        len(args) == 1 and args[0] not in SUBCOMMANDS and not args[0].startswith("-")
-    )
+EXIT_INTERRUPTED = 130
 
 
-def open_brief(path: str | None) -> int:
-    """Open the brief at `path` (the bundled summit brief if None) in the reader; the exit status.
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C: stop the child loading the brief, if there is one, and leave at once.
 
-    A brief with mistakes prints them, one line each, and gives 1 before the terminal is taken over.
+    Nothing is unwound: an exception raised at a random point can surface as a traceback (an
+    import wraps it) or crash an extension module caught mid-call (msgspec was, with SIGSEGV).
+    Nothing needs unwinding either: the terminal is not taken over yet (the reader handles
+    Ctrl-C as a key), and a write leaves no temporary file that the next one does not remove.
     """
-    from briefing_tui.preload import Preload
-    from briefing_tui.resources import SUMMIT_BRIEF, bundled
-
-    # Start-up allocates much and frees little, so collecting before the first paint only costs
-    # time (a third of it, measured); the app turns the collector back on once it has painted.
-    gc.disable()
-    brief_path = path if path is not None else str(bundled("briefs") / SUMMIT_BRIEF)
-    preload = Preload(brief_path)  # loads while Textual is imported below
-    # A terminal, or a web page: `briefing serve` runs the reader under Textual's web driver.
-    terminal = (sys.stdin.isatty() and sys.stdout.isatty()) or "TEXTUAL_DRIVER" in os.environ
-    if terminal:
-        from briefing_tui.app import BriefingApp
-    try:
-        brief = preload.result()
-    except Exception as error:
-        from briefing_tui.loader import BriefInvalid
-
-        if not isinstance(error, BriefInvalid):
-            raise
-        _print_errors([str(line) for line in error.errors])
-        return EXIT_INVALID
-    if not terminal:
-        _print_errors(
-            [
-                "briefing: error: the reader needs a terminal "
-                "(use `briefing export` to get the brief as text)"
-            ]
-        )
-        return EXIT_INVALID
-    BriefingApp(brief, brief_path=Path(brief_path)).run()
-    return 0
+    try:  # the module may be half imported: never raise here, whatever happens
+        stop = getattr(sys.modules.get("briefing_tui.preload"), "stop_children", None)
+        if stop is not None:
+            stop()
+    finally:
+        os._exit(EXIT_INTERRUPTED)
 
 
-def _print_errors(lines: Sequence[str]) -> None:
-    for line in lines:
-        print(line, file=sys.stderr)
+def is_plain_open(args: list[str]) -> bool:
+    """Whether `args` only asks to open a brief: nothing, or one path that is no subcommand
+    (nor a misspelt one: `briefing valdate` goes to the command line, which suggests `validate`)."""
+    if not args:
+        return True
+    if len(args) != 1 or args[0] in SUBCOMMANDS or args[0].startswith("-"):
+        return False
+    return not looks_like_a_command(args[0]) or os.path.lexists(args[0])
+
+
+def looks_like_a_command(word: str) -> bool:
+    """Whether `word` reads as a misspelt subcommand rather than a file name."""
+    if any(mark in word for mark in "./\\"):
+        return False
+    import difflib  # only here: a path like brief.yaml never needs it
+
+    return bool(difflib.get_close_matches(word, sorted(SUBCOMMANDS), n=1, cutoff=0.6))
 
 
 def main() -> None:
     """Run the `briefing` command."""
-    args = sys.argv[1:]
+    _signal.signal(_signal.SIGINT, _interrupted)  # first of all: see the module's docstring
+    try:
+        _run(sys.argv[1:])
+    finally:  # exiting already: a Ctrl-C now must not interrupt the interpreter's cleanup
+        _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
+
+
+def _run(args: list[str]) -> None:
     if is_plain_open(args):
+        from briefing_tui.reader import open_brief
+
         sys.exit(open_brief(args[0] if args else None))
     from briefing_tui.cli import main as command_line
 

@@ -9,7 +9,6 @@ finally ``msgspec.convert`` into the frozen structs.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import stat
@@ -18,11 +17,16 @@ from dataclasses import dataclass
 import msgspec
 import yaml
 
+from briefing_tui import collector
+from briefing_tui.editor_positions import EditorPositions
 from briefing_tui.model import Brief
+from briefing_tui.printable import printable, printable_path
 from briefing_tui.validation import Checker
-from briefing_tui.yamlnodes import CONTROL, Problem, TreeBuilder, YamlProblem, char_name, quoted
+from briefing_tui.wording import char_name, syntax_problem
+from briefing_tui.yamlnodes import Problem, TreeBuilder, YamlProblem
 
-MAX_BRIEF_BYTES = 32 * 1024 * 1024
+MAX_BRIEF_BYTES = 8 * 1024 * 1024
+"""A brief is read and checked in under 2 s up to this size (bench/bench_validate.py)."""
 
 __all__ = ["MAX_BRIEF_BYTES", "BriefError", "BriefInvalid", "load_brief", "parse_brief"]
 
@@ -30,7 +34,7 @@ __all__ = ["MAX_BRIEF_BYTES", "BriefError", "BriefInvalid", "load_brief", "parse
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Text values can hold control characters only through escapes or as bidi controls.
 _MAYBE_CONTROL = re.compile("[\\\\\u202a-\u202e\u2066-\u2069]")
-_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029]")
+_LINE_BREAKS = re.compile("\r\n|[\r\n]")  # as editors count lines (not U+2028/9)
 _MAX_RAW_REPORTS = 20
 
 
@@ -46,13 +50,13 @@ class BriefError:
 
     def __str__(self) -> str:
         """``FILE:LINE:COL: error: PATH: MESSAGE``, leaving out what is unknown."""
-        where = _printable(self.file)
+        where = printable_path(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
         path = f"{self.path}: " if self.path else ""
-        return f"{where}: error: {path}{self.message}"
+        return printable(f"{where}: error: {path}{self.message}", one_line=True)
 
 
 class BriefInvalid(Exception):
@@ -68,10 +72,6 @@ class BriefInvalid(Exception):
 
 def _position(error: BriefError) -> tuple[int, int]:
     return (error.line or 0, error.col or 0)
-
-
-def _printable(text: str) -> str:
-    return quoted(text, 500)[1:-1] if CONTROL.search(text) else text
 
 
 def load_brief(path: str | os.PathLike[str]) -> Brief:
@@ -182,52 +182,68 @@ def _parse(data: bytes, name: str) -> Brief:
         raise _fail(name, "PyYAML is installed without its C extension (libyaml): reinstall PyYAML")
     text = _decode(data, name)
     _check_raw_characters(text, name)
-    # Building many small containers makes the cyclic GC rescan them over and over; nothing
-    # built here can form a cycle, so the collector is paused for the duration (and restored).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
+    positions = EditorPositions(text)
+    with collector.paused():  # nothing built here forms a cycle: see collector.py
+        return _build(text, name, positions)  # its temporaries are freed before the collector runs
+
+
+def _build(text: str, name: str, positions: EditorPositions) -> Brief:
+    """The Brief of a decoded text, or BriefInvalid with every mistake."""
+    builder = TreeBuilder(text)
     try:
-        builder = TreeBuilder(text)
-        try:
-            root = builder.build()
-        except YamlProblem as exc:
-            raise _invalid(name, [*exc.earlier, exc.problem]) from None
-        checker = Checker(check_chars=_MAYBE_CONTROL.search(text) is not None)
-        data_tree = checker.brief(root)
-        problems = builder.problems + checker.problems
-        if checker.more:
-            total = len(problems) + checker.more
-            problems.append((None, None, None, f"{total} errors; the first {len(problems)} follow"))
-        if problems or data_tree is None:
-            raise _invalid(name, problems or [(None, None, None, "the brief is not valid")])
-        try:
-            return msgspec.convert(data_tree, Brief)
-        except msgspec.ValidationError as exc:  # the checks above should have caught it first
-            raise _fail(name, str(exc)) from None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+        root = builder.build()
+    except YamlProblem as exc:
+        last = exc.problem
+        if last is None:
+            assert exc.syntax is not None
+            last = syntax_problem(exc.syntax, text, positions.where)
+        raise _invalid(name, [*exc.earlier, last], positions) from None
+    check_chars = _MAYBE_CONTROL.search(text) is not None
+    checker = Checker(check_chars, line_of=positions.line)
+    data_tree = checker.brief(root)
+    problems = builder.problems + checker.problems
+    if checker.more:
+        total = len(problems) + checker.more
+        problems.append((None, None, None, f"{total} errors; the first {len(problems)} follow"))
+    if problems or data_tree is None:
+        problems = problems or [(None, None, None, "the brief is not valid")]
+        raise _invalid(name, problems, positions)
+    try:
+        return msgspec.convert(data_tree, Brief)
+    except msgspec.ValidationError as exc:  # the checks above should have caught it first
+        raise _fail(name, str(exc)) from None
 
 
-def _invalid(name: str, problems: list[Problem]) -> BriefInvalid:
-    errors = [
-        BriefError(
-            name,
-            None if line is None else line + 1,
-            None if col is None or line is None else col + 1,
-            path,
-            message,
-        )
-        for line, col, path, message in problems
-    ]
+def _invalid(name: str, problems: list[Problem], positions: EditorPositions) -> BriefInvalid:
+    """The problems as errors, at the lines and columns an editor shows."""
+    errors = []
+    for line, col, path, message in problems:
+        if line is None:
+            errors.append(BriefError(name, None, None, path, message))
+        else:
+            shown_line, shown_col = positions(line, col or 0)
+            shown = None if col is None else shown_col
+            errors.append(BriefError(name, shown_line, shown, path, message))
     return BriefInvalid(errors)
 
 
+_UNICODE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),  # before UTF-16, whose mark begins the same way
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
 def _decode(data: bytes, name: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(name, "the file is UTF-16: save it as UTF-8")
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            raise _fail(name, f"the file is {encoding}: save it as UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+        if data.startswith(b"\xef\xbb\xbf"):
+            message = "a second byte order mark (U+FEFF) follows the first: remove it"
+            raise BriefInvalid([BriefError(name, 1, 1, None, message)])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -239,7 +255,7 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of ``text[index]``, counting line breaks as YAML does."""
+    """1-based line and column of ``text[index]``, counting line breaks as editors do."""
     line, start = 1, 0
     for match in _LINE_BREAKS.finditer(text, 0, index):
         line += 1
@@ -249,11 +265,14 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _check_raw_characters(text: str, name: str) -> None:
     errors = []
+    line, start, scanned = 1, 0, 0  # lines are counted once, from one finding to the next
     for match in _RAW_CONTROL.finditer(text):
-        line, col = _line_col(text, match.start())
-        errors.append(
-            BriefError(name, line, col, None, f"{char_name(match.group())} is not allowed")
-        )
+        for newline in _LINE_BREAKS.finditer(text, scanned, match.start()):
+            line += 1
+            start = newline.end()
+        scanned = match.start()
+        message = f"{char_name(match.group())} is not allowed"
+        errors.append(BriefError(name, line, match.start() - start + 1, None, message))
         if len(errors) == _MAX_RAW_REPORTS:
             break
     if errors:

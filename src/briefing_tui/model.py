@@ -17,15 +17,37 @@ from msgspec import Meta, Struct
 
 FORMAT_VERSION = 1
 
+# What a field is to the loader, marked on its type (``Meta(extra={"kind": ...})``) so that the
+# checks never depend on a description's wording: the descriptions are for people and editors.
+KIND_LINE = "line"
+"""Text on one line (titles, names)."""
+KIND_ID = "id"
+"""An id, a slug unique across the brief (ID_PATTERN)."""
+KIND_REFS = "refs"
+"""Ids of other items or people."""
+KIND_PERSON = "person"
+"""The id of a person."""
+
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+"""Ids are slugs: lower-case letters and digits, words joined by single hyphens."""
+
 Text = Annotated[str, Meta(description="Plain text, shown and exported literally.")]
-Line = Annotated[str, Meta(description="Plain text on one line.")]
+Line = Annotated[str, Meta(description="Plain text on one line.", extra={"kind": KIND_LINE})]
 Id = Annotated[
     str,
-    Meta(description="An identifier, unique across the whole brief, for `related` and references."),
+    Meta(
+        description="An identifier, unique across the whole brief, for `related` and references:"
+        " lower-case letters, digits and hyphens (a slug, such as `grid-pact`).",
+        pattern=ID_PATTERN,
+        extra={"kind": KIND_ID},
+    ),
 ]
 Ids = Annotated[
     tuple[str, ...],
-    Meta(description="Ids of other items or people in this brief that this one concerns."),
+    Meta(
+        description="Ids of other items or people in this brief that this one concerns.",
+        extra={"kind": KIND_REFS},
+    ),
 ]
 Tags = Annotated[tuple[str, ...], Meta(description="Free-form keywords, searchable with `tag:`.")]
 
@@ -70,7 +92,9 @@ class Agreement(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 class Quote(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Words someone said or wrote, verbatim."""
 
-    speaker: Annotated[str, Meta(description="The id of the person who said it.")]
+    speaker: Annotated[
+        str, Meta(description="The id of the person who said it.", extra={"kind": KIND_PERSON})
+    ]
     text: Annotated[str, Meta(description="The words, verbatim.")]
     id: Id | None = None
     context: Text | None = None
@@ -81,7 +105,12 @@ class Quote(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 class Analysis(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """An expert's reading of the event."""
 
-    expert: Annotated[str, Meta(description="The id of the person whose analysis this is.")]
+    expert: Annotated[
+        str,
+        Meta(
+            description="The id of the person whose analysis this is.", extra={"kind": KIND_PERSON}
+        ),
+    ]
     summary: Text
     id: Id | None = None
     title: Line | None = None
@@ -231,7 +260,7 @@ class Kind:
     """The struct of its items; its name is what one item is called ("Agreement")."""
     section: Section
     """The brief's key for the items, the pane's id and what `in:` names; capitalised, the
-    section's title in the tabs, panes and counts ("Agreements")."""
+    section's title everywhere: tabs, panes, counts and a Markdown export ("Agreements")."""
     headline: tuple[str, ...]
     """The fields that name an item, in a list row or a link: the first one set is used."""
     fields: tuple[str, ...]
@@ -242,8 +271,6 @@ class Kind:
     """The field holding the id of the person the item is by, if any."""
     quoted: bool = False
     """Whether the headline field is someone's words, verbatim."""
-    heading: str = ""
-    """The section's heading in a Markdown export, if not its title ("Expert analysis")."""
 
     @property
     def label(self) -> str:
@@ -254,11 +281,6 @@ class Kind:
     def title(self) -> str:
         """What the section is called: "Agreements"."""
         return self.section.capitalize()
-
-    @property
-    def markdown_heading(self) -> str:
-        """The section's heading in a Markdown export."""
-        return self.heading or self.title
 
     def headline_field(self, item: Item) -> str:
         """The field that names `item`: the first of `headline` it has a value for."""
@@ -290,7 +312,6 @@ KINDS: tuple[Kind, ...] = (
         Analysis,
         "analysis",
         person="expert",
-        heading="Expert analysis",
         headline=("title", "summary"),
         fields=("title", "expert", "summary", "tags"),
         body=(("summary", "Analysis"),),
@@ -298,7 +319,6 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         Question,
         "questions",
-        heading="Open questions",
         headline=("question",),
         fields=("question", "why", "tags"),
         body=(("why", "Why it matters"),),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from briefing_tui.alignment import PLACES, closest, first_difference, likely_places
 from briefing_tui.sourcetext import ELLIPSIS, SourceText, Token, nfc, tokens, word_around
-from briefing_tui.yamlnodes import quoted
+from briefing_tui.wording import quoted
 
 MAX_GAP_WORDS = 100
 """The most words an ellipsis in a quote may stand for."""

@@ -1,5 +1,7 @@
-"""What a search returns: hits in brief order, each working out where it matched only when
-asked (a search bar shows a screenful of hits, not ten thousand).
+"""What a search returns: the brief's own title and summary if they match (the overview group),
+then hits in brief order, each working out where it matched only when asked (a search bar shows
+a screenful of hits, not ten thousand); and, when nothing matches exactly, what is offered
+instead: typo corrections per word, or the items holding most of the words.
 
 Pure, no Textual. search.py makes these; the app, the export and the CLI read them.
 """
@@ -9,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from msgspec import Struct
 
@@ -18,15 +20,32 @@ from briefing_tui.model import SECTIONS, ItemRef, Section
 if TYPE_CHECKING:
     from briefing_tui.query import Query
 
-__all__ = ["Hit", "Hits", "Match", "SearchResult", "SearchRun", "Span"]
+__all__ = [
+    "GROUPS",
+    "Correction",
+    "Group",
+    "Hit",
+    "Hits",
+    "Match",
+    "OverviewHit",
+    "Partial",
+    "SearchResult",
+    "SearchRun",
+    "Span",
+]
 
 Span = tuple[int, int]
+Group = Literal["overview", "agreements", "quotes", "analysis", "questions"]
+"""What a result is grouped by: the brief's own title and summary, then each section."""
+GROUPS: tuple[Group, ...] = ("overview", *SECTIONS)
+"""The groups, in the order results list them (the Overview pane comes first)."""
 
 
 class Match(Struct, frozen=True):
     """Where a hit matched: a field (its model name), its text, and the matching spans in that text.
 
-    ``text`` is the field's original text (for ``speaker``/``expert``, the person as "Name, role");
+    ``text`` is the field's original text (for ``speaker``/``expert``, the person as "Name, role":
+    a plain word marks only the name, ``speaker:`` the role too);
     ``spans`` are (start, end) offsets into it, sorted and disjoint; ``entry`` is the index of the
     entry for ``details`` and ``tags``, None for other fields.
     """
@@ -51,10 +70,38 @@ class SearchRun:
     numbers: list[int]
     matches: Callable[[int], tuple[Match, ...]]
     made: dict[int, Hit]  # hits made so far, by position
+    missing: Callable[[int], tuple[str, ...]] = lambda number: ()
+
+
+class OverviewHit(Struct, frozen=True):
+    """A match in the brief's own title and summary, which the Overview pane shows: ``matches``
+    has a Match for "title" and for "summary" where the query matched, spans into the brief's
+    ``title`` and ``summary``."""
+
+    matches: tuple[Match, ...]
+
+
+class Correction(Struct, frozen=True):
+    """A word of the query that is in no item, and what was searched for instead: ``closest``,
+    the brief's nearest words (a typo's corrections, best first), or ``speaker:word`` for a word
+    found only in people's roles; empty when nothing comes close."""
+
+    word: str
+    closest: tuple[str, ...]
+
+
+class Partial(Struct, frozen=True):
+    """No item holds every term of the query: the hits offered hold ``held`` of its ``needed``
+    terms (of one alternative), the most any item holds; ``terms`` are that alternative's
+    terms as typed."""
+
+    held: int
+    needed: int
+    terms: tuple[str, ...]
 
 
 class Hit:
-    """One matching item: ``ref``, and (worked out on first use) ``matches``."""
+    """One matching item: ``ref``, and (worked out on first use) ``matches`` and ``missing``."""
 
     __slots__ = ("_matches", "_number", "_run", "ref")
 
@@ -70,6 +117,11 @@ class Hit:
         if self._matches is None:
             self._matches = self._run.matches(self._number)
         return self._matches
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """In a partial result, the terms (as typed) the item lacks; () otherwise."""
+        return self._run.missing(self._number)
 
     def __repr__(self) -> str:
         return f"Hit({self.ref.section}[{self.ref.index}])"
@@ -120,12 +172,16 @@ class Hits(Sequence[Hit]):
 
 
 class SearchResult:
-    """The items matching a query, in brief order (sections in SECTIONS order, then by index).
+    """What a query found: ``overview`` (the brief's title and summary, or None), then ``hits``,
+    the items, in brief order (sections in SECTIONS order, then by index).
 
-    ``hits`` are what n/N walk; ``counts`` has every section, zeros included. ``fuzzy`` is True
-    when nothing matched as typed and the hits are for typo corrections; ``suggestions`` are
-    those corrections, best first (also given, with no hits, when corrections exist but still
-    match nothing together).
+    ``hits`` are items only (what an export writes); ``counts`` has every section, zeros
+    included, and ``group_counts`` the overview first. n/N walk the overview, then the hits.
+
+    When nothing matches exactly, ``exact`` is False and the hits are an offer: for typo
+    corrections (``corrections``, per word) or, when every word is somewhere but no item holds
+    them all, the items holding the most of them (``partial``). ``fuzzy`` is True for either
+    offer (what is exported must be exact). ``corrections`` are given with no hits too.
     """
 
     def __init__(
@@ -133,11 +189,16 @@ class SearchResult:
         query: Query,
         run: SearchRun,
         fuzzy: bool = False,
-        suggestions: tuple[str, ...] = (),
+        corrections: tuple[Correction, ...] = (),
+        *,
+        partial: Partial | None = None,
+        overview: OverviewHit | None = None,
     ) -> None:
         self.query = query
         self.fuzzy = fuzzy
-        self.suggestions = suggestions
+        self.corrections = corrections
+        self.partial = partial
+        self.overview = overview
         self._run = run
         self.hits = Hits(run, 0, len(run.numbers))
         first, numbers = run.first, run.numbers
@@ -148,6 +209,40 @@ class SearchResult:
         self.counts: dict[Section, int] = {
             section: stop - start for section, (start, stop) in self._bounds.items()
         }
+
+    @property
+    def exact(self) -> bool:
+        """Whether what was found matches the query as typed (not an offer)."""
+        return not self.fuzzy
+
+    @property
+    def found(self) -> bool:
+        """Whether anything is shown: hits, or a match in the overview."""
+        return bool(self.hits) or self.overview is not None
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """Every correction offered, best first, once each (flat ``corrections``)."""
+        words = (word for correction in self.corrections for word in correction.closest)
+        return tuple(dict.fromkeys(words))
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """Words (as typed) in no item and close to none of the brief's words."""
+        return tuple(c.word for c in self.corrections if not c.closest)
+
+    @property
+    def group_counts(self) -> dict[Group, int]:
+        """Matches per group, the overview (0 or 1) first, then every section."""
+        counts: dict[Group, int] = {"overview": int(self.overview is not None)}
+        for section in SECTIONS:
+            counts[section] = self.counts[section]
+        return counts
+
+    @property
+    def stop_count(self) -> int:
+        """How many places n/N walk: the overview, if it matches, and every hit."""
+        return len(self.hits) + (self.overview is not None)
 
     def __len__(self) -> int:
         return len(self.hits)

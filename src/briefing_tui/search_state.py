@@ -1,5 +1,6 @@
-"""Search as the reader uses it: earlier queries, where matches fall in what the panes show,
-what the bar says, walking the hits with n/N, and the index built on first use.
+"""Search as the reader uses it: where matches fall in what the panes show, what the bar says,
+walking the overview and the hits with n/N, and the index built on first use. (Earlier queries
+are in search_history.py.)
 
 Pure, no Textual: the brief screen and its search view call it, tests can call it alone. The
 search modules are imported when the first search runs, so a brief opens without paying for them.
@@ -23,58 +24,12 @@ from briefing_tui.model import (
 )
 
 if TYPE_CHECKING:
+    from briefing_tui.query import Problem
     from briefing_tui.search import Match, SearchIndex, SearchResult
+    from briefing_tui.search_result import Correction, Partial
 
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
-
-
-class QueryHistory:
-    """Earlier queries, oldest first, and a cursor for recalling them with up and down."""
-
-    def __init__(self, limit: int = 100) -> None:
-        self.entries: list[str] = []
-        self._limit = limit
-        self._cursor: int | None = None  # the entry recalled, None when at the draft
-        self._draft = ""
-
-    def add(self, text: str) -> None:
-        """Remember `text` as the newest query (once: an earlier copy moves to the end)."""
-        text = text.strip()
-        self._cursor = None
-        if not text:
-            return
-        if text in self.entries:
-            self.entries.remove(text)
-        self.entries.append(text)
-        del self.entries[: -self._limit]
-
-    def previous(self, current: str) -> str | None:
-        """The query before the one recalled (the newest, from the draft `current`); None at the
-        oldest."""
-        if not self.entries:
-            return None
-        if self._cursor is None:
-            self._draft = current
-            self._cursor = len(self.entries)
-        if self._cursor == 0:
-            return None
-        self._cursor -= 1
-        return self.entries[self._cursor]
-
-    def next(self) -> str | None:
-        """The query after the one recalled, the draft after the newest; None past the draft."""
-        if self._cursor is None:
-            return None
-        self._cursor += 1
-        if self._cursor >= len(self.entries):
-            self._cursor = None
-            return self._draft
-        return self.entries[self._cursor]
-
-    def reset(self) -> None:
-        """Stop recalling: the text typed next is a new draft."""
-        self._cursor = None
 
 
 def headline_spans(item: Item, lookup: Lookup, matches: tuple[Match, ...]) -> Spans:
@@ -139,21 +94,80 @@ class RowHighlights(Mapping[int, Spans]):
 
 
 def counts_line(result: SearchResult) -> str:
-    """Hits per section: "Agreements 3 · Quotes 1 · Analysis 2 · Questions 0"."""
-    return " · ".join(f"{SECTION_TITLES[s]} {result.counts[s]}" for s in SECTIONS)
+    """Matches per group: "Overview 1 · Agreements 3 · Quotes 1 · Analysis 2 · Questions 0" (the
+    Overview only when the brief's title or summary matches)."""
+    overview = ["Overview 1"] if result.overview is not None else []
+    return " · ".join([*overview, *(f"{SECTION_TITLES[s]} {result.counts[s]}" for s in SECTIONS)])
+
+
+def problem_line(problem: Problem) -> str:
+    """A mistake in a query as the command line words it: "unterminated quote (at character 8)"."""
+    return f"{problem.message} (at character {problem.position + 1})"
+
+
+def _corrected(corrections: tuple[Correction, ...]) -> str:
+    """The corrections offered: "closest: hydrogen", or per word when several were corrected
+    ("closest: hydrgen → hydrogen, suply → supply")."""
+    offered = [correction for correction in corrections if correction.closest]
+    if len(offered) == 1:
+        return "closest: " + ", ".join(offered[0].closest)
+    return "closest: " + ", ".join(f"{c.word} → {'/'.join(c.closest)}" for c in offered)
+
+
+def _partial_line(partial: Partial, count: int, unknown: tuple[str, ...]) -> str:
+    """Why the hits offered are partial: "No item has both hydrogen and supply — 14 have one"."""
+    terms, have = partial.terms, "has" if count == 1 else "have"
+    if partial.needed == 2:
+        said = f"No item has both {terms[0]} and {terms[1]} — {count} {have} one of them"
+    else:
+        listed = ", ".join(terms)
+        said = (
+            f"No item has all of {listed} — {count} {have} {partial.held} of the {partial.needed}"
+        )
+    if unknown:
+        said += f"; {' and '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} in no item"
+    return said
 
 
 def summary_line(result: SearchResult | None) -> str:
-    """What the bar says of a result: the counts, or that nothing matched and what comes close."""
+    """What the bar says of a result: a mistake in the query (as the command line words it),
+    then the counts, or that nothing matched exactly and what is offered instead."""
     if result is None:
         return "Type to search every section; up and down recall earlier searches."
-    text = result.query.text.strip()
-    closest = ", ".join(result.suggestions)
-    if result.fuzzy:
-        return f"No exact match for {text} — closest: {closest} · {counts_line(result)}"
-    if not result.hits:
-        return f"No match for {text}" + (f" — closest: {closest}" if closest else "")
-    return counts_line(result)
+    query = result.query
+    parts = [problem_line(query.problem)] if query.problem is not None else []
+    if query.empty:
+        return parts[0] if parts else "Nothing to search for."
+    text = query.text.strip()
+    if result.partial is not None:
+        parts.append(_partial_line(result.partial, result.stop_count, result.unknown))
+        if result.suggestions:
+            parts.append(_corrected(result.corrections))
+    elif result.fuzzy:
+        parts.append(f"No exact match for {text} — {_corrected(result.corrections)}")
+    elif not result.found:
+        closest = f" — {_corrected(result.corrections)}" if result.suggestions else ""
+        parts.append(f"No match for {text}{closest}")
+    if result.found:
+        parts.append(counts_line(result))
+    return " · ".join(parts)
+
+
+def is_miss(result: SearchResult | None) -> bool:
+    """Whether the bar should say its summary as a warning: nothing found, only an offer (typo
+    corrections, a partial match), or a mistake in the query."""
+    if result is None:
+        return False
+    return not result.found or result.fuzzy or result.query.problem is not None
+
+
+def overview_highlights(result: SearchResult | None) -> dict[str, Spans]:
+    """Where a result matched the brief's own title and summary, for the Overview pane to mark:
+    {"title": spans, "summary": spans}, spans into ``brief.title`` and ``brief.summary``
+    (a field without a match is left out; {} when the overview did not match)."""
+    if result is None or result.overview is None:
+        return {}
+    return {match.field: match.spans for match in result.overview.matches}
 
 
 def step_hit(result: SearchResult, delta: int, at: ItemRef | Section | None) -> tuple[int, bool]:
@@ -174,6 +188,27 @@ def step_hit(result: SearchResult, delta: int, at: ItemRef | Section | None) -> 
         target = before if delta > 0 else before - 1
     count = len(result.hits)
     return target % count, not 0 <= target < count
+
+
+def step_stop(
+    result: SearchResult, delta: int, at: ItemRef | Section | None
+) -> tuple[int | None, bool]:
+    """What n (`delta` 1) or N (-1) shows from the reader's place `at` (as for step_hit), walking
+    the overview first, if it matches, then the hits: a hit's position, or None for the
+    Overview; and whether the walk wrapped round. The result must have something to walk.
+    """
+    first = 1 if result.overview is not None else 0  # the overview's place in the walk
+    if at is None and first:
+        target = delta  # on the Overview, which matches
+    elif isinstance(at, ItemRef) and (on := result.position(at)) is not None:
+        target = first + on + delta
+    else:
+        place = ItemRef(at, 0) if isinstance(at, str) else at
+        before = 0 if place is None else first + result.hits_before(place)
+        target = before if delta > 0 else before - 1
+    count = result.stop_count
+    stop = target % count
+    return (None if stop < first else stop - first), not 0 <= target < count
 
 
 def detail_marker(

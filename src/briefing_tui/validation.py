@@ -1,24 +1,36 @@
 """Checks a brief's node tree against the model and turns it into plain data for msgspec.
 
-What each record may hold is read from model.py (``msgspec.inspect``), so the checks follow the
-model: required and optional keys, text, one-line text, dates, the format version, lists.
-Every mistake is collected with its node's line:col and JSON path; nothing here raises.
+What each record may hold comes from recordspecs (read from model.py), so the checks follow the
+model: required and optional keys, text, one-line text, dates, the format version, lists, ids.
+Every mistake is collected with its node's line:col and JSON path; nothing here raises. Only the
+first MAX_PROBLEMS are kept, and the costly part of a message (a did-you-mean) is worked out only
+for those: a brief with a million mistakes is checked as fast as a valid one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-import typing
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
-from msgspec import inspect as mi
-
-from briefing_tui import model
+from briefing_tui.recordspecs import (
+    BRIEF,
+    DATE,
+    LINE,
+    RECORD,
+    RECORDS,
+    REFS,
+    TEXT,
+    TEXTS,
+    VERSION,
+    FieldSpec,
+    RecordSpec,
+)
+from briefing_tui.references import References
+from briefing_tui.suggestions import close_match
+from briefing_tui.wording import a_noun, char_name, describe, plain, quoted, typed_value
 from briefing_tui.yamlnodes import (
-    CONTROL,
     MAPPING,
     MAYBE_TYPED,
     MERGE,
@@ -30,112 +42,20 @@ from briefing_tui.yamlnodes import (
     TAGGED,
     Node,
     Problem,
-    char_name,
-    describe,
-    plain,
-    quoted,
     resolve_plain,
-    typed_value,
 )
 
-TEXT, LINE, DATE, VERSION, TEXTS, RECORDS, RECORD = range(7)
-NO_ROLE, ID, PERSON_REF, REFS = range(4)
 MAX_PROBLEMS = 100
-MAX_SUGGESTIONS = 20  # did-you-mean searches over thousands of ids are slow: only the first few
 
+# Characters text may not hold, however written (escapes included): controls, bidi controls,
+# lone surrogates and the noncharacters that libyaml refuses raw.
+CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 _DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
-_PERSON_REF_FIELDS = frozenset({"speaker", "expert"})
-
-
-def _description(annotated: object) -> str:
-    meta = typing.get_args(annotated)[1]
-    return str(meta.description)
-
-
-_LINE_DESCRIPTION = _description(model.Line)
-_ID_DESCRIPTION = _description(model.Id)
-_IDS_DESCRIPTION = _description(model.Ids)
-
-
-@dataclass(frozen=True, slots=True)
-class FieldSpec:
-    """One key of a record: what its value must be and what it means to other records."""
-
-    name: str
-    kind: int
-    required: bool
-    optional: bool  # null is allowed
-    role: int
-    record: RecordSpec | None = None
-    versions: tuple[object, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RecordSpec:
-    """One struct of the model: its noun ("agreement"), fields in model order, required keys."""
-
-    noun: str
-    fields: dict[str, FieldSpec]
-    required: tuple[str, ...]
-
-
-def _record_spec(info: mi.StructType) -> RecordSpec:
-    fields = {f.name: _field_spec(f) for f in info.fields}
-    required = tuple(name for name, spec in fields.items() if spec.required)
-    return RecordSpec(info.cls.__name__.lower(), fields, required)
-
-
-def _unwrap(t: mi.Type) -> tuple[mi.Type, str | None, bool]:
-    """The type under Metadata and ``| None``, its description, and whether None is allowed."""
-    description: str | None = None
-    optional = False
-    while True:
-        if isinstance(t, mi.Metadata):
-            description = (t.extra_json_schema or {}).get("description", description)
-            t = t.type
-        elif isinstance(t, mi.UnionType):
-            others = [x for x in t.types if not isinstance(x, mi.NoneType)]
-            if len(others) != 1 or len(others) == len(t.types):
-                raise TypeError(f"the loader cannot read the union {t}")
-            optional = True
-            t = others[0]
-        else:
-            return t, description, optional
-
-
-def _field_spec(f: mi.Field) -> FieldSpec:
-    t, description, optional = _unwrap(f.type)
-    if isinstance(t, mi.StrType):
-        kind = LINE if description == _LINE_DESCRIPTION else TEXT
-        role = ID if description == _ID_DESCRIPTION else NO_ROLE
-        if f.name in _PERSON_REF_FIELDS:
-            role = PERSON_REF
-        return FieldSpec(f.name, kind, f.required, optional, role)
-    if isinstance(t, mi.DateType):
-        return FieldSpec(f.name, DATE, f.required, optional, NO_ROLE)
-    if isinstance(t, mi.LiteralType):
-        return FieldSpec(f.name, VERSION, f.required, optional, NO_ROLE, versions=t.values)
-    if isinstance(t, mi.VarTupleType):
-        item, _, _ = _unwrap(t.item_type)
-        if isinstance(item, mi.StrType):
-            role = REFS if description == _IDS_DESCRIPTION else NO_ROLE
-            return FieldSpec(f.name, TEXTS, f.required, optional, role)
-        if isinstance(item, mi.StructType):
-            return FieldSpec(f.name, RECORDS, f.required, optional, NO_ROLE, _record_spec(item))
-    if isinstance(t, mi.StructType):
-        return FieldSpec(f.name, RECORD, f.required, optional, NO_ROLE, _record_spec(t))
-    raise TypeError(f"the loader cannot read the field {f.name}: {t}")
-
-
-_BRIEF_INFO = mi.type_info(model.Brief)
-assert isinstance(_BRIEF_INFO, mi.StructType)
-BRIEF = _record_spec(_BRIEF_INFO)
+_PLAIN_ITEM = re.compile(r"\w[\w.'-]*(?: [\w.'-]+)*")  # safe unquoted in a [flow list]
 _BAD: Any = object()  # a value that failed its check (already reported)
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def _key_path(path: str, key: str) -> str:
@@ -145,22 +65,34 @@ def _key_path(path: str, key: str) -> str:
 class Checker:
     """Walks a node tree along the model, collecting plain data and problems."""
 
-    def __init__(self, check_chars: bool) -> None:
-        self.check_chars = check_chars  # only when the file could hold such characters at all
+    def __init__(self, check_chars: bool, line_of: Callable[[int], int] | None = None) -> None:
+        """``check_chars``: whether the text could hold control characters at all (escapes);
+        ``line_of``: the line an editor shows for a node's 0-based line, for "first at line N".
+        """
+        self.check_chars = check_chars
         self.problems: list[Problem] = []
         self.more = 0  # problems beyond MAX_PROBLEMS
-        self.ids: list[tuple[str, Node, str, str]] = []
-        self.refs: list[tuple[str, Node, str, bool]] = []
-        self.text_keys: dict[str, bool] = {}
+        self.references = References(self, line_of or (lambda line: line + 1))
+        self._text_keys: dict[str, bool] = {}
 
-    def report(self, node: Node, path: str | None, message: str) -> None:
-        """Record one problem at a node (none at a tagged node: its tag is reported already)."""
+    @property
+    def full(self) -> bool:
+        """Whether no further problem will be kept (only counted)."""
+        return len(self.problems) >= MAX_PROBLEMS
+
+    def report(self, node: Node, path: str | None, message: str | Callable[[], str]) -> None:
+        """Record one problem at a node (none at a tagged node: its tag is reported already).
+
+        A message that costs something to word can be given as a function, called only when the
+        problem is kept.
+        """
         if node[0] == TAGGED:
             return
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append((node[2], node[3], path, message))
-        else:
+        if self.full:
             self.more += 1
+            return
+        text = message if isinstance(message, str) else message()
+        self.problems.append((node[2], node[3], path, text))
 
     def brief(self, root: Node) -> dict[str, Any] | None:
         """The whole brief as plain data, or None when it has problems."""
@@ -178,8 +110,8 @@ class Checker:
         if not self._version_ok(root):
             return None
         data = self.record(root, BRIEF, "$")
-        self._check_references()
-        return data if not self.problems else None
+        self.references.check()
+        return data if not self.problems and not self.more else None
 
     def _version_ok(self, root: Node) -> bool:
         spec = next(f for f in BRIEF.fields.values() if f.kind == VERSION)
@@ -217,15 +149,14 @@ class Checker:
     def record(self, node: Node, spec: RecordSpec, path: str) -> dict[str, Any] | None:
         """One mapping checked against a record of the model: its plain data, or None."""
         if node[0] != MAPPING:
-            self.report(
-                node, path, f"expected {_a(spec.noun)} (a mapping of keys), got {describe(node)}"
-            )
+            expected = f"expected {a_noun(spec.noun)} (a mapping of keys)"
+            self.report(node, path, lambda: f"{expected}, got {describe(node)}")
             return None
         items = node[1]
         assert isinstance(items, list)
         out: dict[str, Any] = {}
         seen: dict[str, Node] = {}
-        fields = spec.fields
+        unknown: list[tuple[Node, str]] = []
         ok = True
         iterator = iter(items)
         for key_node, value_node in zip(iterator, iterator, strict=False):
@@ -235,31 +166,35 @@ class Checker:
                 continue
             first = seen.get(key)
             if first is not None:
-                message = f"duplicate key '{plain(key)}' (first at line {first[2] + 1})"
-                self.report(key_node, _key_path(path, key), message)
+                self.report(key_node, _key_path(path, key), self._duplicate_key(key, first))
                 ok = False
                 continue
             seen[key] = key_node
-            field = fields.get(key)
+            field = spec.fields.get(key)
             if field is None:
-                self._unknown_key(key_node, key, spec, path)
-                ok = False
+                unknown.append((key_node, key))
                 continue
-            field_path = path + "." + key
-            value = self.value(value_node, field, field_path)
+            value = self.value(value_node, field, path + "." + key)
             if value is _BAD:
                 ok = False
                 continue
             out[key] = value
-            if field.role == ID and value is not None:
-                self.ids.append((value, value_node, field_path, spec.noun))
-            elif field.role == PERSON_REF:
-                self.refs.append((value, value_node, field_path, True))
-        for name in spec.required:
-            if name not in seen:
-                self.report(node, path, f"missing required key '{name}'")
-                ok = False
-        return out if ok else None
+            if field.role:  # an id, or a reference to one
+                self.references.note(field, value, value_node, path + "." + key, spec.noun)
+        missing = [] if seen.keys() >= spec.required_set else self._missing(spec, seen)
+        if unknown or missing:
+            self._unknown_and_missing(node, spec, path, unknown, missing)
+        elif spec.noun == "person" and ok:
+            self.references.person(out)
+        return out if ok and not unknown and not missing else None
+
+    @staticmethod
+    def _missing(spec: RecordSpec, seen: dict[str, Node]) -> list[str]:
+        return [name for name in spec.required if name not in seen]
+
+    def _duplicate_key(self, key: str, first: Node) -> Callable[[], str]:
+        line_of = self.references.line_of
+        return lambda: f"duplicate key '{plain(key)}' (first at line {line_of(first[2])})"
 
     def _key(self, node: Node, path: str) -> str | None:
         kind, key = node[0], node[1]
@@ -267,25 +202,46 @@ class Checker:
             return str(key)
         if kind == PLAIN:
             assert isinstance(key, str)
-            is_text = self.text_keys.get(key)
+            is_text = self._text_keys.get(key)
             if is_text is None:
-                is_text = self.text_keys[key] = resolve_plain(key) == STR
+                is_text = self._text_keys[key] = resolve_plain(key) == STR
             if is_text:
                 return key
             if resolve_plain(key) == MERGE:
                 self.report(node, path, "merge keys (<<) are not supported: write the keys out")
                 return None
         if kind != TAGGED:
-            self.report(node, path, f"keys must be text, got {describe(node, quote_hint=True)}")
+            self.report(node, path, lambda: f"keys must be text, got {describe(node, True)}")
         return None
 
-    def _unknown_key(self, node: Node, key: str, spec: RecordSpec, path: str) -> None:
-        close = difflib.get_close_matches(key, list(spec.fields), n=1)
-        if close:
-            hint = f" — did you mean '{close[0]}'?"
-        else:
-            hint = f" (allowed: {', '.join(spec.fields)})"
-        self.report(node, _key_path(path, key), f"unknown key '{plain(key)}'{hint}")
+    def _unknown_and_missing(
+        self,
+        node: Node,
+        spec: RecordSpec,
+        path: str,
+        unknown: list[tuple[Node, str]],
+        missing: list[str],
+    ) -> None:
+        """One line for each unknown key, one for each missing one; a misspelt required key
+        (``titel:``) is one line that says both."""
+        if self.full:  # only counted, without a did-you-mean: a pair is taken as a misspelling
+            self.more += max(len(unknown), len(missing))
+            return
+        for key_node, key in unknown:
+            if self.full:
+                self.more += 1
+                continue
+            close = close_match(key, missing) or close_match(key, spec.fields)
+            if close in missing:
+                missing.remove(close)
+                hint = f" — did you mean '{close}'? (a required key, missing)"
+            elif close:
+                hint = f" — did you mean '{close}'?"
+            else:
+                hint = f" (allowed: {', '.join(spec.fields)})"
+            self.report(key_node, _key_path(path, key), f"unknown key '{plain(key)}'{hint}")
+        for name in missing:
+            self.report(node, path, f"missing required key '{name}'")
 
     def value(self, node: Node, field: FieldSpec, path: str) -> Any:
         """The plain value of one field, or _BAD once its problem is reported."""
@@ -333,16 +289,13 @@ class Checker:
         if optional and kind == PLAIN and resolve_plain(str(value)) == NULL:
             return None
         if kind != TAGGED:
-            self.report(node, path, f"expected text, got {describe(node, quote_hint=True)}")
+            self.report(node, path, lambda: f"expected text, got {describe(node, True)}")
         return _BAD
 
     def texts(self, node: Node, path: str, are_refs: bool) -> Any:
         """A list of texts (ids of other records when ``are_refs``)."""
         if node[0] != SEQUENCE:
-            hint = ""
-            if node[0] in (PLAIN, QUOTED) and node[1]:
-                hint = f" — write it as a list: [{plain(str(node[1]))}]"
-            self.report(node, path, f"expected a list of texts, got {describe(node)}{hint}")
+            self.report(node, path, lambda: _not_a_list(node))
             return _BAD
         items = node[1]
         assert isinstance(items, list)
@@ -356,15 +309,13 @@ class Checker:
             else:
                 out.append(value)
                 if are_refs:
-                    self.refs.append((value, item, item_path, False))
+                    self.references.refer(value, item, item_path, person_only=False)
         return out if ok else _BAD
 
     def records(self, node: Node, spec: RecordSpec, path: str) -> Any:
         """A list of records of one kind."""
         if node[0] != SEQUENCE:
-            hint = " — write [] for none" if describe(node) == "nothing" else ""
-            got = describe(node)
-            self.report(node, path, f"expected a list of {spec.noun} records, got {got}{hint}")
+            self.report(node, path, lambda: _not_records(node, spec))
             return _BAD
         items = node[1]
         assert isinstance(items, list)
@@ -388,34 +339,29 @@ class Checker:
                     self.report(node, path, f"{plain(value)} is not a date: {exc}")
                     return _BAD
         if node[0] != TAGGED:
-            self.report(node, path, f"expected a date written YYYY-MM-DD, got {describe(node)}")
+            self.report(
+                node, path, lambda: f"expected a date written YYYY-MM-DD, got {describe(node)}"
+            )
         return _BAD
 
-    def _check_references(self) -> None:
-        first: dict[str, tuple[Node, str]] = {}
-        for value, node, path, noun in self.ids:
-            earlier = first.get(value)
-            if earlier is not None:
-                message = f"duplicate id '{plain(value)}' (first at line {earlier[0][2] + 1})"
-                self.report(node, path, message)
-            else:
-                first[value] = (node, noun)
-        people = [key for key, (_, noun) in first.items() if noun == "person"]
-        suggestions = 0
-        for value, node, path, person_only in self.refs:
-            target = first.get(value)
-            if target is not None and (not person_only or target[1] == "person"):
-                continue
-            if target is not None:
-                message = f"'{plain(value)}' is the id of {_a(target[1])}, not of a person"
-            else:
-                whose = "person" if person_only else "person or item"
-                message = f"no {whose} has the id '{plain(value)}'"
-                suggestions += 1
-                if suggestions <= MAX_SUGGESTIONS:
-                    close = difflib.get_close_matches(
-                        value, people if person_only else list(first), n=1
-                    )
-                    if close:
-                        message += f" — did you mean '{plain(close[0])}'?"
-            self.report(node, path, message)
+
+def _not_records(node: Node, spec: RecordSpec) -> str:
+    got = describe(node)
+    hint = " — write [] for none" if got == "nothing" else ""
+    return f"expected a list of {spec.noun} records, got {got}{hint}"
+
+
+def _not_a_list(node: Node) -> str:
+    """ "expected a list of texts" with a hint that keeps a text whole when followed."""
+    message = f"expected a list of texts, got {describe(node)}"
+    value = node[1]
+    if node[0] in (PLAIN, QUOTED) and isinstance(value, str) and value:
+        item = value if _PLAIN_ITEM.fullmatch(value) and resolve_plain(value) == STR else None
+        item = item or quoted(value, len(value) + 1)
+        if len(item) <= 200:
+            return f"{message} — write it as a list: [{item}]"
+        return f"{message} — write it as a list: a line '- ' and the text, under the key"
+    return message
+
+
+__all__ = ["CONTROL", "MAX_PROBLEMS", "Checker"]

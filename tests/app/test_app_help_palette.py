@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 from collections.abc import Awaitable, Callable
 
+import msgspec
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.pilot import Pilot
@@ -28,10 +30,14 @@ async def test_help_lists_every_binding_and_closes(summit: Brief) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
-        lines = [" ".join(line.split()) for line in text.splitlines()]
-        shown = ["?, f1 Help", "^p Commands", "⌫, alt+← Back", "end, G Last item"]
-        for expected in shown:
-            assert expected in lines
+        shown = [
+            ("?, f1", "Help"),
+            ("^p", "Commands"),
+            ("⌫, alt+←", "Back"),
+            ("end, G", "Last item"),
+        ]
+        for keys, meaning in shown:
+            assert re.search(rf"(^|  ){re.escape(keys)}  +{meaning}\b", text, re.MULTILINE)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
@@ -145,3 +151,66 @@ async def test_palette_opens_search_and_export(summit: Brief, run_command: RunCo
         await run_command(pilot, "export to markdown")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
+
+
+async def test_palette_lists_a_screenful_of_items_one_line_each_and_counts_the_rest(
+    big_brief: Callable[[int], Brief], wait_until: WaitUntil
+) -> None:
+    from textual.command import CommandList
+
+    from briefing_tui.commands import shown_items
+
+    brief = big_brief(2000)
+    long_title = Agreement(title="Agreement number 0x " + "very long words " * 20, summary="s")
+    app = BriefingApp(msgspec.structs.replace(brief, agreements=(long_title, *brief.agreements)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"agreement")
+
+        def listed() -> list[str]:
+            options = app.screen.query(CommandList)
+            if not options:
+                return []
+            listing = options.first()
+            return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+        await wait_until(pilot, lambda: any("more" in row for row in listed()))
+        rows = listed()
+        items = [row for row in rows if row.endswith("  agreement")]
+        assert len(items) == shown_items(24)
+        assert items[0].startswith("Agreement number 0x very long words")  # best first, in order
+        assert items[0].endswith("…  agreement")  # cut to one line
+        assert items[1].startswith("Agreement number 0")
+        assert rows[-1] == f"… and {2001 - shown_items(24):,} more: refine the query"
+        assert "Go to Agreements  Show the Agreements pane (key 2)" in rows
+        assert all("\n" not in row for row in rows)  # one line each, the long title cut
+        assert max(map(len, rows)) < 80
+
+
+async def test_the_help_opens_at_a_group_and_scrolls_with_the_pager_keys(summit: Brief) -> None:
+    from briefing_tui.query import QUERY_SYNTAX
+    from briefing_tui.screens.help_screen import QUERY_HELP_TITLE, widget_key_groups
+    from briefing_tui.widgets.key_table import KeyTable
+    from briefing_tui.widgets.text_scroll import TextScroll
+
+    app = BriefingApp(summit)
+    async with app.run_test(size=(60, 18)) as pilot:
+        help_screen = HelpScreen(
+            widget_key_groups(), [(QUERY_HELP_TITLE, QUERY_SYNTAX)], start_at=QUERY_HELP_TITLE
+        )
+        await app.push_screen(help_screen)
+        scroll = help_screen.query_one(TextScroll)
+        title_line = help_screen.query_one(KeyTable).group_line(QUERY_HELP_TITLE)
+        assert title_line is not None and title_line > scroll.size.height
+        await pilot.pause()
+        assert scroll.scroll_y == min(title_line, scroll.max_scroll_y) > 0
+        assert app.focused is scroll
+        await pilot.press("g")
+        assert scroll.scroll_y == 0
+        await pilot.press("space")
+        assert scroll.scroll_y == scroll.scrollable_content_region.height
+        await pilot.press("ctrl+u")
+        assert 0 < scroll.scroll_y < scroll.scrollable_content_region.height
+        await pilot.press("G")
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("k")
+        assert scroll.scroll_y == scroll.max_scroll_y - 1

@@ -43,7 +43,7 @@ async def test_opens_on_the_overview_with_title_summary_people_and_counts(summit
         overview = app.screen.query_one(OverviewPane)
         text = str(overview.query_one("#overview-text Static").render())
         assert "Leaders of six port cities" in text
-        assert "3  Agreements" in text and "2  Questions" in text and "4  People" in text
+        assert "2 Agreements  3" in text and "5 Questions   2" in text and "People      4" in text
         assert "Harbour Cities Secretariat" in text
         assert rows(overview.people_list) == [
             "Rita Almeida, Mayor of Lisbon",
@@ -211,14 +211,14 @@ async def test_enter_on_a_person_lists_what_they_said_and_follows_it(summit: Bri
         assert app.focused is items
         assert items.border_title == "By Jonas Brandt (2)"
         labels = [items.row_label(i).plain for i in range(items.row_count)]
-        assert labels == [  # the person is in the list's title, not on every row
-            "Quote · We did not solve the channel today, and we should say so plainly.",
-            "Analysis · The customs pilot is modest, but it is the first shared system among "
+        assert labels == [  # their name is the list's title: each row says what they said
+            "Quote     “We did not solve the channel today, and we should say so plainly.”",
+            "Analysis  The customs pilot is modest, but it is the first shared system among "
             "these ports.",
         ]
         drawn = rows(items)  # wrapped to the list's width: the first row takes two lines
-        assert drawn[0].startswith("Quote · We did not") and not drawn[0].endswith("…")
-        assert drawn[1].endswith("plainly.")
+        assert drawn[0].startswith("Quote     “We did not") and not drawn[0].endswith("…")
+        assert drawn[1].endswith("plainly.”")
         await pilot.press("j", "enter")
         await pilot.pause()
         assert active(app) == "analysis"
@@ -247,7 +247,7 @@ async def test_list_keys_on_the_people_show_each_persons_items(summit: Brief) ->
             await pilot.pause()
             assert (key, overview.person_index) == (key, person)
             assert overview.person_items.border_title == title
-        assert overview.person_items.row_label(1).plain.startswith("Analysis · The customs")
+        assert overview.person_items.row_label(1).plain.startswith("Analysis  The customs")
         await pilot.press("enter", "j", "k")  # the items list takes the keys now
         await pilot.pause()
         assert app.focused is overview.person_items

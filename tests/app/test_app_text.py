@@ -77,7 +77,7 @@ async def test_header_people_and_quotes_are_literal_too(
         people = app.screen.query_one("#people", ItemList)
         assert rows(people)[0].strip() == "[bold]Pat[/bold], [/role]"
         said = app.screen.query_one("#person-items", ItemList)
-        assert rows(said)[0].strip() == "Quote · [@click=app.quit]q[/]"
+        assert rows(said)[0].strip() == "Quote     “[@click=app.quit]q[/]”"
         await pilot.press("3")
         await pilot.pause()
         pane = app.screen.query_one("#quotes-pane", SectionPane)

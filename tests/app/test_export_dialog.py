@@ -12,8 +12,10 @@ from textual.widgets import Button, Input, RadioButton
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Brief
-from briefing_tui.screens.export_screen import ExportScreen, ReplaceScreen, export_target
+from briefing_tui.screens.export_screen import ExportScreen
+from briefing_tui.screens.replace_screen import ReplaceScreen
 from briefing_tui.search import SearchIndex
+from briefing_tui.widgets.path_line import PathLine
 
 if TYPE_CHECKING:
     from conftest import Toasts
@@ -42,14 +44,23 @@ async def dialog(summit: Brief, brief_file: Path) -> AsyncIterator[tuple[Briefin
     app = BriefingApp(summit, brief_path=brief_file)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("e")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         yield app, pilot
 
 
 async def set_path(pilot: Pilot[None], text: str) -> None:
+    """Type `text` as the path and let the dialog look at it."""
     pilot.app.screen.query_one(Input).value = text
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def said(app: BriefingApp) -> str:
+    """What the line under the path says, path whole."""
+    return app.screen.query_one("#export-target", PathLine).message
 
 
 async def export(pilot: Pilot[None]) -> None:
@@ -64,8 +75,7 @@ async def test_opens_with_the_brief_name_in_the_current_folder(
 ) -> None:
     app, _ = dialog
     assert app.screen.query_one(Input).value == "harbour.md"
-    target = str(app.screen.query_one("#export-target").render())
-    assert target == f"Writes {folder / 'harbour.md'}"
+    assert said(app) == f"Writes {folder / 'harbour.md'}"
 
 
 async def test_a_brief_without_a_file_exports_to_brief_md(summit: Brief, folder: Path) -> None:
@@ -97,7 +107,7 @@ async def test_enter_exports_the_whole_brief_and_names_the_file(
     written = folder / "harbour.md"
     text = written.read_text(encoding="utf-8")
     assert text.startswith("# Harbour Cities Summit 2024\n")
-    assert "## Agreements" in text and "## Open questions" in text and "Exported:" not in text
+    assert "## Agreements" in text and "## Questions" in text and "Exported:" not in text
     assert await toasts.wait(pilot) == [(f"Exported 10 items to {written}", "information")]
     assert not isinstance(app.screen, ExportScreen)
 
@@ -133,7 +143,7 @@ async def test_arrow_and_enter_on_the_choices_export_the_highlighted_one(
         await pilot.press("tab", "down")
         await export(pilot)
         text = (folder / "brief.md").read_text(encoding="utf-8")
-        assert "Exported: Open questions only" in text
+        assert "Exported: Questions only" in text
 
 
 async def test_enter_on_the_choices_keeps_the_pressed_one_when_it_is_highlighted(
@@ -186,7 +196,8 @@ async def test_search_results_export_only_the_hits(summit: Brief, folder: Path) 
         await pilot.click(option)
         await export(pilot)
         text = (folder / "brief.md").read_text(encoding="utf-8")
-        assert f"Exported: {items.replace('item', 'selected item')} of 10" in text
+        exported = f"Exported: {items.replace('item', 'selected item')} of 10"
+        assert f"{exported}, found by the search “shore power”" in text
         assert "Shore power at every cruise berth" in text
 
 
@@ -227,28 +238,28 @@ async def test_replace_replaces(
     assert not isinstance(app.screen, (ExportScreen, ReplaceScreen))
 
 
-async def test_the_brief_itself_is_refused(
+async def test_the_brief_itself_is_refused_as_it_is_typed(
     dialog: tuple[BriefingApp, Pilot[None]], brief_file: Path, toasts: Toasts
 ) -> None:
     app, pilot = dialog
     await set_path(pilot, "./harbour.yaml")
+    assert said(app) == f"Refused: it is the brief itself: {brief_file}"
+    assert app.screen.query_one("#export", Button).disabled
     await export(pilot)
-    message = f"{brief_file}: refused: it is the brief itself"
-    assert await toasts.wait(pilot) == [(message, "error")]
     assert isinstance(app.screen, ExportScreen)
     assert brief_file.read_text(encoding="utf-8") == "the brief's own bytes"
+    assert toasts(app) == []
 
 
-async def test_a_missing_folder_is_reported_and_the_dialog_stays(
-    dialog: tuple[BriefingApp, Pilot[None]], folder: Path, toasts: Toasts
+async def test_a_missing_folder_is_said_as_it_is_typed_and_the_dialog_stays(
+    dialog: tuple[BriefingApp, Pilot[None]], folder: Path
 ) -> None:
     app, pilot = dialog
     await set_path(pilot, "nowhere/out.md")
+    assert said(app) == f"No such folder: {folder / 'nowhere' / 'out.md'}"
+    assert app.screen.query_one("#export", Button).disabled
     await export(pilot)
-    message = f"{folder / 'nowhere' / 'out.md'}: the folder does not exist"
-    assert await toasts.wait(pilot) == [(message, "error")]
     assert isinstance(app.screen, ExportScreen)
-    assert str(app.screen.query_one("#export-target").render()) == message
     # Fixing the path then works.
     await set_path(pilot, "out.md")
     await export(pilot)
@@ -261,11 +272,12 @@ async def test_a_path_naming_a_folder(
     app, pilot = dialog
     (folder / "reports").mkdir()
     await set_path(pilot, "reports")
-    await export(pilot)
-    assert await toasts.wait(pilot) == [(f"{folder / 'reports'}: it is a folder", "error")]
+    assert said(app) == f"That is a folder: add a file name: {folder / 'reports'}"
+    assert app.screen.query_one("#export", Button).disabled
     await set_path(pilot, "reports/")
     assert app.screen.query_one("#export", Button).disabled
-    assert "add a file name" in str(app.screen.query_one("#export-target").render())
+    assert "add a file name" in said(app)
+    assert toasts(app) == []
 
 
 async def test_empty_path_disables_export(
@@ -274,7 +286,7 @@ async def test_empty_path_disables_export(
     app, pilot = dialog
     await set_path(pilot, "  ")
     assert app.screen.query_one("#export", Button).disabled
-    assert str(app.screen.query_one("#export-target").render()) == "Type a file name to export to."
+    assert said(app) == "Type a file name to export to."
     await export(pilot)
     assert isinstance(app.screen, ExportScreen)
     assert sorted(path.name for path in folder.iterdir()) == ["harbour.yaml"]
@@ -285,9 +297,7 @@ async def test_markup_in_a_path_is_shown_as_typed(
 ) -> None:
     app, pilot = dialog
     await set_path(pilot, "[bold]x[@click=app.quit].md")
-    assert str(app.screen.query_one("#export-target").render()) == (
-        f"Writes {folder / '[bold]x[@click=app.quit].md'}"
-    )
+    assert said(app) == f"Writes {folder / '[bold]x[@click=app.quit].md'}"
     await export(pilot)
     assert (folder / "[bold]x[@click=app.quit].md").exists()
     assert await toasts.wait(pilot) == [
@@ -295,10 +305,59 @@ async def test_markup_in_a_path_is_shown_as_typed(
     ]
 
 
-def test_export_target_expands_home_and_keeps_absolute_paths(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+async def test_an_existing_file_is_said_to_be_replaced_as_it_is_typed(
+    dialog: tuple[BriefingApp, Pilot[None]], folder: Path
 ) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    assert export_target("~/out.md", Path("/elsewhere")) == tmp_path / "out.md"
-    assert export_target("/abs/out.md", Path("/elsewhere")) == Path("/abs/out.md")
-    assert export_target("sub/out.md", Path("/elsewhere")) == Path("/elsewhere/sub/out.md")
+    app, pilot = dialog
+    (folder / "old.md").write_text("mine", encoding="utf-8")
+    await set_path(pilot, "old.md")
+    line = app.screen.query_one("#export-target", PathLine)
+    assert said(app) == f"Replaces an existing file: {folder / 'old.md'}"
+    assert line.has_class("-warning")
+    assert not app.screen.query_one("#export", Button).disabled  # it asks first
+    await set_path(pilot, "new.md")
+    assert said(app) == f"Writes {folder / 'new.md'}" and not line.has_class("-warning")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc on this system")
+async def test_a_folder_that_takes_no_files_is_never_said_not_to_exist(
+    dialog: tuple[BriefingApp, Pilot[None]], toasts: Toasts
+) -> None:
+    app, pilot = dialog
+    await set_path(pilot, "/proc/x.md")
+    await export(pilot)  # as root the folder looks writable: the write says why it fails
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, ExportScreen)
+    assert "does not exist" not in said(app) and "/proc/x.md" in said(app)
+    assert app.screen.query_one("#export-target", PathLine).has_class("-error")
+    assert all("does not exist" not in message for message, _ in toasts(app))
+
+
+async def test_a_failure_says_its_reason_first_and_shortens_the_path_in_the_middle(
+    dialog: tuple[BriefingApp, Pilot[None]],
+) -> None:
+    app, pilot = dialog
+    line = app.screen.query_one("#export-target", PathLine)
+    path = Path("/home/analyst/" + "deeply/nested/" * 6 + "eu-japan-summit-2023.yaml")
+    line.say("Refused: it is the brief itself", path, tone="error")
+    await pilot.pause()
+    shown = str(line.render())
+    assert shown.startswith("Refused: it is the brief itself: /home/")
+    assert shown.endswith("eu-japan-summit-2023.yaml") and "…" in shown
+    assert len(shown) <= line.content_region.width
+    assert line.message == f"Refused: it is the brief itself: {path}"
+
+
+async def test_choices_that_cannot_be_taken_are_dimmed(
+    dialog: tuple[BriefingApp, Pilot[None]],
+) -> None:
+    app, _ = dialog
+    taken = app.screen.query_one("#brief", RadioButton)
+    untaken = app.screen.query_one("#search", RadioButton)
+    background = app.screen.query_one("#export-dialog").styles.background
+
+    def contrast(option: RadioButton) -> float:
+        return abs(option.rich_style.color.triplet.red - background.r)  # type: ignore[union-attr]
+
+    assert contrast(untaken) < contrast(taken) * 0.7

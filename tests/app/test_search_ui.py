@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from conftest import Toasts
 
 BriefFactory = Callable[..., Brief]
+WaitUntil = Callable[[Pilot[None], Callable[[], object]], Awaitable[None]]
 
 
 def status(app: BriefingApp) -> str:
@@ -99,9 +101,17 @@ async def test_slash_opens_the_bar_in_place_of_the_panes_and_results_update_as_y
             "Agreements 1",
             "Pear harvest  summary: Pears, and an apple or two.",
         ]
-        await pilot.press(*" wheat")  # no item has both words
+        await pilot.press(*" wheat")  # no item has both words: those with one are offered
         await pilot.pause()
-        assert status(app) == "No match for pear wheat"
+        assert status(app) == (
+            "No item has both pear and wheat — 2 have one of them"
+            " · Agreements 2 · Quotes 0 · Analysis 0 · Questions 0"
+        )
+        assert results_text(app) == [
+            "Agreements 2",
+            "Pear harvest  summary: Pears, and an apple or two.",
+            "Grain stores  summary: Wheat only.",
+        ]
         await pilot.press("ctrl+u", *"apple")
         await pilot.pause()
         assert status(app) == "Agreements 2 · Quotes 1 · Analysis 0 · Questions 0"
@@ -327,7 +337,7 @@ async def test_up_and_down_recall_earlier_searches(fruit_brief: Brief) -> None:
         assert status(app) == "Agreements 1 · Quotes 0 · Analysis 0 · Questions 0"
 
 
-async def test_a_match_only_in_a_persons_role_shows_on_the_row_as_context(
+async def test_a_match_in_a_persons_role_by_speaker_shows_on_the_row_as_context(
     make_brief: BriefFactory,
 ) -> None:
     brief = make_brief(
@@ -340,7 +350,7 @@ async def test_a_match_only_in_a_persons_role_shows_on_the_row_as_context(
     )
     app = BriefingApp(brief)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await search(pilot, "grower")
+        await search(pilot, "speaker:grower")
         assert marked_in_rows(app) == [
             ("Ann Apfel: We love apples.  speaker: Ann Apfel, Grower", ["Grower"]),
             ("Ann Apfel: Soil first  expert: Ann Apfel, Grower", ["Grower"]),
@@ -403,3 +413,49 @@ async def test_a_pane_key_in_the_results_leaves_them_for_that_pane(summit: Brief
         assert not app.screen.query_one(SearchView).display
         assert app.screen.active_pane == "agreements"
         assert isinstance(app.focused, ItemList) and app.focused.display
+
+
+async def test_searches_are_recalled_after_a_restart(
+    fruit_brief: Brief, config_dir: Path, wait_until: WaitUntil
+) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await search(pilot, "pear")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: (config_dir / "search-history.json").exists())
+    again = BriefingApp(fruit_brief)
+    async with again.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("slash", "up")
+        assert again.screen.query_one(Input).value == "pear"
+
+
+async def test_a_match_in_the_summary_is_listed_first_as_the_overview(
+    make_brief: BriefFactory,
+) -> None:
+    brief = make_brief(
+        summary="Trade equal to a quarter of world GDP.",
+        agreements=(Agreement(title="Ports", summary="Shore power."),),
+    )
+    app = BriefingApp(brief)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await search(pilot, "gdp OR shore")
+        assert status(app) == "Overview 1 · Agreements 1 · Quotes 0 · Analysis 0 · Questions 0"
+        assert results_text(app) == [
+            "Overview 1",
+            "summary: Trade equal to a quarter of world GDP.",
+            "Agreements 1",
+            "Ports  summary: Shore power.",
+        ]
+        results = app.screen.query_one(SearchResults)
+        assert results.cursor == 0 and results.row_count == 1  # the cursor is on the hit
+
+
+async def test_a_mistake_in_the_query_is_explained_in_the_bar(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await search(pilot, "in:q apple")
+        assert status(app) == (
+            "in:q could be quotes or questions (at character 1)"
+            " · Agreements 0 · Quotes 1 · Analysis 0 · Questions 0"
+        )
+        assert app.screen.query_one("#search-status").has_class("-nothing")

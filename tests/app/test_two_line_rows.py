@@ -85,7 +85,7 @@ async def test_what_one_person_said_does_not_repeat_their_name(bundled_summit: B
         overview.select_person(people.index("Eva Pejsova"))
         await pilot.pause()
         rows = drawn_rows(overview.person_items)
-        assert rows and all(row.startswith(("Quote · ", "Analysis · ")) for row in rows)
+        assert rows and all(row.startswith(("Quote     “", "Analysis  ")) for row in rows)
         assert not any("Eva Pejsova" in row for row in rows)
 
 

@@ -120,15 +120,16 @@ def test_a_burst_of_every_key_after_q_in_a_section_pane(
 
 CRASHING_APP = """
 import sys
-from briefing_tui.app import BriefingApp
-from briefing_tui.loader import load_brief
+import briefing_tui.app
+from briefing_tui.reader import open_brief
 
-class Crashing(BriefingApp):
+class Crashing(briefing_tui.app.BriefingApp):
     def on_mount(self):
         secret = self.brief.title  # a local holding the brief's text
         raise RuntimeError("a bug")
 
-Crashing(load_brief(sys.argv[1])).run()
+briefing_tui.app.BriefingApp = Crashing  # the reader's own way in, with an app that fails
+sys.exit(open_brief(sys.argv[1]))
 """
 
 

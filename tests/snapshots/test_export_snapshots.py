@@ -1,4 +1,5 @@
-"""What the export dialog and its replace question look like."""
+"""The export dialog with its choices focused, and its replace question (the dialog on a pane
+is in test_snapshots.py, at every size and in both themes)."""
 
 from __future__ import annotations
 
@@ -8,20 +9,13 @@ from typing import Any
 import pytest
 
 from briefing_tui.app import BriefingApp
-from briefing_tui.screens.export_screen import ReplaceScreen
+from briefing_tui.screens.replace_screen import ReplaceScreen
 
 
 @pytest.fixture(autouse=True)
 def root_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     """The current folder is /, so the dialog shows the same target path on every machine."""
     monkeypatch.chdir("/")
-
-
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-def test_export_dialog_on_a_section_pane(
-    snap_compare: Any, summit_app: BriefingApp, size: tuple[int, int]
-) -> None:
-    assert snap_compare(summit_app, press=["2", "e"], terminal_size=size)
 
 
 def test_export_dialog_on_the_overview_choices_focused(

@@ -1,4 +1,5 @@
-"""What each pane looks like at 80x24 and 120x40, in the dark and the light theme."""
+"""What every screen looks like: each pane, the help, the search results and the export
+dialog, at 60x18, 80x24, 120x40 and 200x60, in the dark and the light theme."""
 
 from __future__ import annotations
 
@@ -8,21 +9,41 @@ import pytest
 
 from briefing_tui.app import BriefingApp
 
-PANE_KEYS = {"overview": "1", "agreements": "2", "quotes": "3", "analysis": "4", "questions": "5"}
+SCENES: dict[str, list[str]] = {
+    "overview": ["1"],
+    "agreements": ["2", "j"],
+    "quotes": ["3", "j"],
+    "analysis": ["4", "j"],
+    "questions": ["5", "j"],
+    "help": ["question_mark"],
+    "search": ["slash", *"port"],
+    "export": ["2", "e"],
+}
+"""Each screen, and the keys that bring it up from the start."""
+
+SIZES = [(60, 18), (80, 24), (120, 40), (200, 60)]
+THEMES = ["textual-dark", "textual-light"]
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-@pytest.mark.parametrize("pane", list(PANE_KEYS))
-def test_pane(
-    snap_compare: Any, summit_app: BriefingApp, pane: str, size: tuple[int, int], theme: str
+@pytest.fixture
+def root_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The current folder is /, so the export dialog shows the same path on every machine."""
+    monkeypatch.chdir("/")
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=["dark", "light"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_screen(
+    snap_compare: Any,
+    summit_app: BriefingApp,
+    root_folder: None,
+    scene: str,
+    size: tuple[int, int],
+    theme: str,
 ) -> None:
     summit_app.theme = theme
-    assert snap_compare(summit_app, press=[PANE_KEYS[pane], "j"], terminal_size=size)
-
-
-def test_help_screen(snap_compare: Any, summit_app: BriefingApp) -> None:
-    assert snap_compare(summit_app, press=["question_mark"], terminal_size=(80, 40))
+    assert snap_compare(summit_app, press=SCENES[scene], terminal_size=size)
 
 
 def test_followed_related_item(snap_compare: Any, summit_app: BriefingApp) -> None:

@@ -195,3 +195,47 @@ def test_too_many_paths_is_a_usage_mistake() -> None:
     result = run("a.yaml", "b.yaml")
     assert result.returncode == 2
     assert "Usage:" in result.stderr
+
+
+def test_the_fast_path_and_click_know_the_same_subcommands() -> None:
+    from briefing_tui.launch import SUBCOMMANDS
+
+    assert set(main.commands) == SUBCOMMANDS
+
+
+@pytest.mark.parametrize(
+    ("args", "suggestion"),
+    [(["valdate", "x.yaml"], "validate"), (["exprot"], "export"), (["shema"], "schema")],
+)
+def test_a_misspelt_command_names_the_command_meant(args: list[str], suggestion: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert f"Error: no such command '{args[0]}' — did you mean '{suggestion}'?" in result.stderr
+    assert "open" not in result.stderr
+
+
+def test_a_file_named_like_a_command_is_still_opened(tmp_path: Path) -> None:
+    (tmp_path / "valdate").write_text("brief: 1\n")
+    result = run("valdate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("valdate:1:1: error: $: missing required key 'title'")
+
+
+def test_help_shows_the_help_and_a_commands_help(runner: CliRunner) -> None:
+    general = runner.invoke(main, ["help"])
+    assert general.exit_code == 0
+    assert general.output == runner.invoke(main, ["--help"]).output
+    assert "Commands:" in general.output and "open" not in general.output.split("Commands:")[1]
+    export = runner.invoke(main, ["help", "export"], prog_name="briefing")
+    assert export.exit_code == 0
+    assert export.output.startswith("Usage: briefing export [OPTIONS] PATH")
+
+
+def test_validate_shows_a_file_name_with_control_characters_as_symbols(tmp_path: Path) -> None:
+    name = tmp_path / "a\x1b]52;c;aGk=\x07\nb.yaml"
+    name.write_bytes(NOTE.read_bytes())
+    result = CliRunner().invoke(main, ["validate", str(name)])
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert result.output.count("\n") == 1
+    assert "a␛]52;c;aGk=␇ b.yaml (1 agreement" in result.output

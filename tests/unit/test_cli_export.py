@@ -25,7 +25,7 @@ def test_query_exports_only_the_hits(runner: CliRunner) -> None:
     # "fleet" is in the agreement and the question, not in the quote.
     assert "Exported: 2 selected items of 3" in text
     assert "## Agreements" in text and "Shared cleanup fleet" in text
-    assert "## Open questions" in text and "Who will operate the fleet?" in text
+    assert "## Questions" in text and "Who will operate the fleet?" in text
     assert "## Quotes" not in text and "cleaner harbour" not in text
 
 
@@ -103,3 +103,35 @@ def test_existing_file_message_still_names_force(runner: CliRunner, tmp_path: Pa
         f"briefing: error: {out}: refused: the file exists (use --force to replace it)\n"
     )
     assert out.read_text(encoding="utf-8") == "keep"
+
+
+def test_dash_as_output_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", str(NOTE), "-o", "-"])
+    assert result.exit_code == 0
+    assert result.output.startswith("# ")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_section_given_twice_is_exported_once(tmp_path: Path) -> None:
+    once = CliRunner().invoke(main, ["export", str(NOTE), "--section", "quotes"])
+    twice = CliRunner().invoke(
+        main, ["export", str(NOTE), "--section", "quotes", "--section", "quotes", "--query", "zzz"]
+    )
+    assert "in quotes, quotes" not in twice.output
+    assert "in quotes" in twice.output
+    assert (
+        once.output
+        == CliRunner()
+        .invoke(main, ["export", str(NOTE), "--section", "quotes", "--section", "quotes"])
+        .output
+    )
+
+
+def test_the_wrote_line_shows_control_characters_as_symbols(tmp_path: Path) -> None:
+    out = tmp_path / "x\x1b[31m\ny.md"
+    result = CliRunner().invoke(main, ["export", str(NOTE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+    assert "\x1b" not in result.output
+    assert "x␛[31m y.md" in result.output

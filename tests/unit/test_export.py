@@ -105,8 +105,8 @@ def test_summit_document_has_the_sections_in_order() -> None:
     assert headings == [
         "## Agreements",
         "## Quotes",
-        "## Expert analysis",
-        "## Open questions",
+        "## Analysis",
+        "## Questions",
         "## People",
     ]
     assert text.startswith("# Japan–EU summit 2023")
@@ -266,7 +266,7 @@ def test_one_section_export_says_so_and_holds_only_that_section() -> None:
 
 def test_several_sections_are_listed_in_document_order() -> None:
     text = to_markdown(load_brief(SUMMIT), sections=["questions", "agreements"])
-    assert "\nExported: Agreements and Open questions\n" in text
+    assert "\nExported: Agreements and Questions\n" in text
     assert "## Quotes" not in text and "## People" not in text
 
 
@@ -534,3 +534,12 @@ def test_source_url_becomes_the_link_target_unchanged(tail: str) -> None:
     brief = msgspec_replace(small_note(), source=Source(title="Report", url=url))
     links = [href for href in link_targets(to_markdown(brief)) if not href.startswith("#")]
     assert links == [MD.normalizeLink(url)]
+
+
+def test_an_export_of_search_results_names_the_search_as_text() -> None:
+    refs = [ItemRef("agreements", 0), ItemRef("quotes", 0)]
+    text = to_markdown(load_brief(NOTE), refs=refs, query='fleet *bold* "crew')
+    note = 'Exported: 2 selected items of 3, found by the search “fleet \\*bold\\* "crew”'
+    assert f"\n{note}\n" in text
+    html = MarkdownIt("commonmark").render(text)
+    assert "found by the search “fleet *bold* &quot;crew”" in html

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -116,8 +118,11 @@ def failing_open(folder: Path, error: int) -> Callable[..., int]:
     """os.open, but creating a file in `folder` fails with `error`."""
     real_open = os.open
 
+    anonymous = getattr(os, "O_TMPFILE", -1)
+
     def fake_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if Path(path).parent == folder and flags & os.O_CREAT:
+        creates = Path(path).parent == folder and flags & os.O_CREAT
+        if creates or (Path(path) == folder and flags & anonymous == anonymous):
             raise OSError(error, os.strerror(error), str(path))
         return real_open(path, flags, *args, **kwargs)
 
@@ -165,8 +170,8 @@ def test_a_full_disk_while_writing_leaves_the_old_file_and_no_temporary(
     real_fdopen = os.fdopen
 
     class FullDisk:
-        def __init__(self, fd: int, mode: str) -> None:
-            self.stream = real_fdopen(fd, mode)
+        def __init__(self, fd: int, mode: str, **options: Any) -> None:
+            self.stream = real_fdopen(fd, mode, **options)
 
         def __enter__(self) -> FullDisk:
             return self
@@ -219,7 +224,7 @@ def test_a_file_created_after_the_check_is_not_clobbered(
     assert leftovers(tmp_path) == []
 
 
-def no_hard_links(source: Any, target: Any) -> None:
+def no_hard_links(source: Any, target: Any, **options: Any) -> None:
     raise OSError(errno.EPERM, "Operation not permitted")
 
 
@@ -237,3 +242,79 @@ def test_line_endings_are_written_as_given_not_translated(tmp_path: Path) -> Non
     out = tmp_path / "out.md"
     write_text_atomic(out, "a\nb\n")
     assert out.read_bytes() == b"a\nb\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="no anonymous files on this system")
+def test_on_linux_the_new_file_has_no_name_until_it_is_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_named_files(folder: Path, name: str) -> tuple[int, str]:
+        raise AssertionError("a named temporary file was made")
+
+    out = tmp_path / "out.md"
+    out.write_bytes(OLD)
+    monkeypatch.setattr(files, "_create_named", no_named_files)
+    write_text_atomic(out, "new\n", replace=True)
+    write_text_atomic(tmp_path / "other.md", "other\n")
+    assert out.read_bytes() == b"new\n"
+    assert (tmp_path / "other.md").read_bytes() == b"other\n"
+
+
+def dead_pid() -> int:
+    """The id of a process that has exited."""
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(child.stdout)
+
+
+def test_temporary_files_of_killed_writes_are_removed_by_the_next_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = tmp_path / f".out.md.briefing-{dead_pid()}.0a1b2c3d.tmp"
+    running = tmp_path / f".out.md.briefing-{os.getpid()}.0a1b2c3d.tmp"
+    theirs = tmp_path / ".out.md.0a1b2c3d.tmp"  # not a name of ours: never touched
+    for path in (stale, running, theirs):
+        path.write_bytes(b"partial")
+    monkeypatch.delattr(files.os, "O_TMPFILE", raising=False)
+    write_text_atomic(tmp_path / "elsewhere.md", "new\n")
+    assert leftovers(tmp_path) == sorted([running.name, theirs.name])
+
+
+def test_a_symlink_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_bytes(OLD)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    refuses(link, "refused: the file exists (use --force to replace it)")
+    write_text_atomic(link, "new\n", replace=True)
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new\n"
+    dangling = tmp_path / "dangling.md"
+    dangling.symlink_to(tmp_path / "missing.md")
+    refuses(dangling, "refused: it is a link to a file that does not exist", replace=True)
+    assert dangling.is_symlink()
+    assert not (tmp_path / "missing.md").exists()
+
+
+def test_without_fchmod_a_replaced_file_still_keeps_its_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(files.os, "fchmod")  # as on Windows before Python 3.13
+    monkeypatch.delattr(files.os, "O_TMPFILE", raising=False)
+    out = tmp_path / "out.md"
+    out.write_bytes(OLD)
+    out.chmod(0o600)
+    write_text_atomic(out, "new\n", replace=True)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_control_characters_in_a_path_are_shown_as_symbols(tmp_path: Path) -> None:
+    folder = tmp_path / "a\x1b]52;c;eA==\x07\nb"
+    with pytest.raises(WriteError) as caught:
+        write_text_atomic(folder / "out.md", "x")
+    assert "\x1b" not in str(caught.value) and "\n" not in str(caught.value)
+    assert str(caught.value).endswith("a␛]52;c;eA==␇ b/out.md: the folder does not exist")

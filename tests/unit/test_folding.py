@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_tui.folding import fold, fold_offsets
+from briefing_tui.folding import PUNCTUATION, fold, fold_offsets
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,35 @@ from briefing_tui.folding import fold, fold_offsets
 )
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("eu’s", "eu's"),  # right single quotation mark, the usual apostrophe
+        ("‘quoted’ ‚low‛", "'quoted' 'low'"),
+        ("5′ and 5″", "5' and 5\""),  # primes
+        ("“a” „b” «c» ‹d›", '"a" "b" "c" \'d\''),
+        ("de‐risking de‑risking", "de-risking de-risking"),  # hyphen, non-breaking hyphen
+        ("2019–2023 — yes ‒ 1 − 2 ― end", "2019-2023 - yes - 1 - 2 - end"),
+        ("wait… what", "wait... what"),
+        ("＂full width＂ ﹘small", '"full width" -small'),  # compatibility forms
+    ],
+)
+def test_typographic_quotes_dashes_and_the_ellipsis_fold_to_ascii(text: str, folded: str) -> None:
+    assert fold(text) == folded
+    assert fold(text, cased=True) == folded
+
+
+def test_punctuation_offsets_cover_exactly_the_original_characters() -> None:
+    text = "The EU’s plan… in 2019–2023"
+    folded = fold_offsets(text, cased=True)
+    assert folded.text == "The EU's plan... in 2019-2023"
+    for needle, original in (("EU's", "EU’s"), ("plan...", "plan…"), ("...", "…"), ("9-2", "9–2")):
+        start = folded.text.index(needle)
+        assert text[slice(*folded.original(start, start + len(needle)))] == original
+    start = folded.text.index("...")
+    assert text[slice(*folded.original(start + 1, start + 2))] == "…"  # a dot is the whole mark
 
 
 def test_cased_fold_keeps_capitals_but_drops_accents() -> None:
@@ -82,3 +111,14 @@ def test_folding_every_latin_greek_cyrillic_letter_twice_changes_nothing() -> No
     for code in range(0x80, 0x530):
         once = fold(chr(code))
         assert fold(once) == once, hex(code)
+
+
+@given(st.text(st.sampled_from("ab ’‘‚‛′“”„″«»‹›‐‑‒–—―−…'\"-."), max_size=30))
+def test_typography_folds_to_what_a_plain_keyboard_types(text: str) -> None:
+    plain = text.translate(str.maketrans(PUNCTUATION)).replace("…", "...")
+    assert fold(text) == fold(plain) == plain
+    folded = fold_offsets(text)
+    for start in range(len(folded.text)):  # each folded character is one typed character's
+        begin, end = folded.original(start, start + 1)
+        assert end == begin + 1
+        assert folded.text[start] in fold(text[begin])

@@ -36,7 +36,6 @@ class Decision(_Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 DECISION_KIND = """    Kind(
         Decision,
         "decisions",
-        heading="Decisions taken",
         headline=("title",),
         fields=("title", "reason", "tags"),
         body=(("reason", "Reason"),),
@@ -137,7 +136,7 @@ def test_a_new_kind_declared_in_the_model_is_searched_exported_and_shown(tmp_pat
     assert "headline: Close the old quay" in out
     assert "search: [('decisions', 0)]" in out and "'decisions': 1" in out
     assert "tag: [0]" in out
-    assert "## Decisions taken\n\n### Close the old quay\n\nThe quay is unsafe" in out
+    assert "## Decisions\n\n### Close the old quay\n\nThe quay is unsafe" in out
     assert "Tags: safety\n\nRelated: [Study a new quay](#study-a-new-quay)" in out
     assert "6 Decisions 2" in out
     assert "pane: Decisions 2 | Decision 1 of 2" in out

@@ -256,8 +256,8 @@ def test_every_mistake_in_a_file_is_reported_in_line_order() -> None:
         "questions: []\n"
     )
     assert [str(e) for e in errors(text)] == [
-        "b.yaml:1:1: error: $: missing required key 'title'",
-        "b.yaml:2:1: error: $.titel: unknown key 'titel' — did you mean 'title'?",
+        "b.yaml:2:1: error: $.titel: unknown key 'titel' — did you mean 'title'?"
+        " (a required key, missing)",
         "b.yaml:3:7: error: $.date: 2024-13-01 is not a date: month must be in 1..12",
         "b.yaml:4:10: error: $.summary: expected text, got the boolean true"
         ' (YAML reads yes as true) — quote it: "yes"',
@@ -270,8 +270,8 @@ def test_the_mistakes_fixture_reports_each_mistake_once() -> None:
     with pytest.raises(BriefInvalid) as caught:
         load_brief(path)
     assert str(caught.value).splitlines() == [
-        f"{path}:2:1: error: $: missing required key 'title'",
-        f"{path}:3:1: error: $.titel: unknown key 'titel' — did you mean 'title'?",
+        f"{path}:3:1: error: $.titel: unknown key 'titel' — did you mean 'title'?"
+        " (a required key, missing)",
         f"{path}:4:7: error: $.date: 2024-02-30 is not a date: day is out of range for month",
         f"{path}:5:11: error: $.location: must be one line, but holds a line break at character 10",
         f"{path}:8:10: error: $.summary: expected text, got the boolean true"

@@ -43,8 +43,11 @@ def test_an_invalid_brief_gives_its_first_error_and_how_many_more(tmp_path: Path
     path.write_text(text, encoding="utf-8")
     failure = reload_brief(path)
     assert isinstance(failure, ReloadFailure)
-    assert len(failure.errors) == 3  # the unknown key, the missing title, the date
-    assert failure.banner == (f"{path}:1:1: $: missing required key 'title' (and 2 more)")
+    assert len(failure.errors) == 2  # the misspelt title (one line says both), the date
+    assert failure.banner == (
+        f"{path}:2:1: $.titel: unknown key 'titel' — did you mean 'title'?"
+        " (a required key, missing) (and 1 more)"
+    )
 
 
 def test_a_single_error_has_no_count(tmp_path: Path) -> None:
@@ -65,14 +68,14 @@ def test_a_missing_file_says_so_without_a_position(tmp_path: Path) -> None:
 
 def test_past_the_loaders_cap_the_count_is_the_real_total(tmp_path: Path) -> None:
     path = tmp_path / "b.yaml"
-    bad = "".join(f"  - title: T{n}\n    sumary: S\n" for n in range(150))  # 2 errors each
+    bad = "".join(f"  - title: T{n}\n    sumray: S\n" for n in range(150))  # 1 error each
     path.write_text(MINIMAL.replace("agreements: []\n", "agreements:\n" + bad), encoding="utf-8")
     failure = reload_brief(path)
     assert isinstance(failure, ReloadFailure)
-    assert len(failure.errors) < 300  # the loader lists the first ones and a total
-    assert failure.more == 299
-    assert failure.banner.startswith(f"{path}:6:5: $.agreements[0]: ")
-    assert failure.banner.endswith(" (and 299 more)")
+    assert len(failure.errors) < 150  # the loader lists the first ones and a total
+    assert failure.more == 149
+    assert failure.banner.startswith(f"{path}:7:5: $.agreements[0].sumray: ")
+    assert failure.banner.endswith(" (and 149 more)")
 
 
 def test_the_banner_is_one_printable_line(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_a_folder_without_a_valid_brief_says_so_with_each_file_s_first_error(
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"briefing: error: {tmp_path}: no valid brief in this folder",
-        f"{bad}:1:1: error: $: missing required key 'title'",
+        f"{bad}:1:1: error: $: missing required key 'date'",
     ]
     assert started == []
 

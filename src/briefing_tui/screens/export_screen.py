@@ -17,8 +17,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from briefing_tui.export import default_export_name, to_markdown
+from briefing_tui.export_target import TargetCheck, check_target, export_target, failure_reason
 from briefing_tui.files import TargetExists, WriteError, write_text_atomic
 from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, ItemRef, Section
+from briefing_tui.printable import printable, printable_path
+from briefing_tui.screens.replace_screen import ReplaceScreen
+from briefing_tui.widgets.path_line import PathLine
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchResult
@@ -34,6 +38,11 @@ class ExportScope:
     sections: tuple[Section, ...] | None = None
     search: SearchResult | None = None
     available: bool = True
+
+    @property
+    def query(self) -> str | None:
+        """The search that found the items (None for a scope that is not a search)."""
+        return self.search.query.text if self.search is not None else None
 
     def refs(self) -> list[ItemRef] | None:
         """The items of the search (None for a scope that is not a search)."""
@@ -67,60 +76,17 @@ def export_scopes(brief: Brief, pane: str, search: SearchResult | None) -> list[
         scopes.append(ExportScope("search", label, 0, available=False))
     else:
         count = len(search)
-        text = f"The search results for “{search.query.text}”: {_items(count)}"
+        query = printable(search.query.text, one_line=True)
+        text = f"The search results for “{query}”: {_items(count)}"
         scopes.append(
             ExportScope("search", Content(text), count, search=search, available=count > 0)
         )
     return scopes
 
 
-def export_target(text: str, folder: Path) -> Path:
-    """The file a typed path names: `~` expanded, a relative path taken from `folder`."""
-    path = Path(text).expanduser()
-    return path if path.is_absolute() else folder / path
-
-
-class ReplaceScreen(ModalScreen[bool]):
-    """Asks whether to replace an existing file: True to replace, False to keep it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(False)", "Keep the file")]
-
-    DEFAULT_CSS = """
-    ReplaceScreen {
-        align: center middle;
-        & > #replace-dialog {
-            width: 64; max-width: 100%; height: auto;
-            border: round $error; background: $surface; padding: 0 2;
-        }
-        & #replace-path { color: $text-muted; }
-        & .dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-        & .dialog-buttons > Button { margin-left: 1; }
-    }
-    """
-
-    def __init__(self, path: Path) -> None:
-        """A question about the existing file at `path`."""
-        super().__init__()
-        self.path = path
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="replace-dialog"):
-            yield Label(Content(f"{self.path.name} exists — replace it?"), id="replace-question")
-            yield Label(Content(str(self.path)), id="replace-path")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Replace", variant="error", id="replace")
-                yield Button("Cancel", id="keep")
-
-    def on_mount(self) -> None:
-        self.query_one("#keep").focus()  # Enter alone never replaces a file
-
-    @on(Button.Pressed)
-    def answer(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "replace")
-
-
 class ExportScreen(ModalScreen[Path | None]):
-    """The export dialog: a file path, what to export, Export and Cancel.
+    """The export dialog: a file path, what to export, Export and Cancel. What writing the
+    path would do is said as it is typed.
 
     Dismissed with the written file's path, or None when cancelled.
     """
@@ -142,13 +108,17 @@ class ExportScreen(ModalScreen[Path | None]):
         & > #export-dialog {
             width: 76; max-width: 100%; height: auto; max-height: 100%;
             border: round $border; background: $surface; padding: 0 1;
+            border-title-color: $text-accent; border-title-style: bold;
+            border-subtitle-color: $text-muted;
         }
         & .dialog-heading { text-style: bold; color: $text-accent; margin-top: 1; }
-        & #export-target { color: $text-muted; padding: 0 1; }
-        & #export-target.-error { color: $text-error; }
-        & RadioSet { width: 100%; }
+        & #file-heading { margin-top: 0; }
+        & #export-path { margin: 0 0 0 1; }
+        & #export-target { padding: 0 1; }
+        & RadioSet { width: 100%; margin: 0 0 0 1; }
+        & RadioButton:disabled { color: $text-disabled; }
         & .dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-        & .dialog-buttons > Button { margin-left: 1; }
+        & .dialog-buttons > Button { margin-left: 2; min-width: 10; }
     }
     """
 
@@ -160,6 +130,14 @@ class ExportScreen(ModalScreen[Path | None]):
             self.path = path
             self.count = count
             self.error = error
+
+    class Checked(Message):
+        """What writing the path typed as `text` would do."""
+
+        def __init__(self, text: str, check: TargetCheck) -> None:
+            super().__init__()
+            self.text = text
+            self.check = check
 
     def __init__(
         self,
@@ -176,53 +154,86 @@ class ExportScreen(ModalScreen[Path | None]):
         self.brief_path = brief_path
         self.scopes = export_scopes(brief, pane, search)
         self.writing = False
+        self._blocked = False  # the last check of the typed path found it cannot be written
 
     def compose(self) -> ComposeResult:
-        name = default_export_name(self.brief_path) if self.brief_path else "brief.md"
+        name = (
+            printable_path(default_export_name(self.brief_path)) if self.brief_path else "brief.md"
+        )
         with Vertical(id="export-dialog") as dialog:
             dialog.border_title = "Export to Markdown"
             dialog.border_subtitle = "enter exports · escape cancels"
-            yield Label("File", classes="dialog-heading")
-            yield Input(name, placeholder="a file name, like brief.md", id="export-path")
-            yield Label("", id="export-target")
+            yield Label("File", classes="dialog-heading", id="file-heading")
+            yield Input(
+                name, placeholder="a file name, like brief.md", id="export-path", compact=True
+            )
+            yield PathLine(id="export-target")
             yield Label("What to export", classes="dialog-heading")
-            with RadioSet(id="export-scope"):
+            with RadioSet(id="export-scope", compact=True):
                 for number, scope in enumerate(self.scopes):
                     yield RadioButton(
                         scope.label, value=number == 0, id=scope.id, disabled=not scope.available
                     )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="export")
-                yield Button("Cancel", id="cancel")
+                yield Button("Export", variant="primary", id="export", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.show_target(self.query_one(Input).value)
-        self.query_one(Input).focus()
+        if self.is_active:  # not when a key typed ahead dismissed it before it was mounted
+            self.show_target(self.query_one(Input).value)
+            self.query_one(Input).focus()
 
     @property
     def target(self) -> Path:
         """The file the typed path names."""
         return export_target(self.query_one(Input).value, Path.cwd())
 
+    @property
+    def protected(self) -> list[Path]:
+        """The files never written: the brief."""
+        return [self.brief_path] if self.brief_path else []
+
     @on(Input.Changed)
     def show_target(self, event: Input.Changed | str) -> None:
-        """Say where the file goes, or why Export is disabled."""
+        """Say what writing the typed path would do (asking the file system off the event
+        loop), or why Export is off."""
         text = event if isinstance(event, str) else event.value
-        label = self.query_one("#export-target", Label)
-        label.remove_class("-error")
+        line = self.query_one("#export-target", PathLine)
+        self._blocked = False
         if not text.strip():
-            label.update("Type a file name to export to.")
-        elif text.endswith((os.sep, "/")):
-            label.update("That names a folder: add a file name.")
+            line.say("Type a file name to export to.")
+        elif text.endswith(("/", os.sep)):
+            line.say("That names a folder: add a file name.")
         else:
-            label.update(Content(f"Writes {self.target}"))
+            line.say("Writes", self.target, joiner=" ")
+            self.check_path(text, self.target)
+        self._update_export_button()
+
+    @work(thread=True, exclusive=True, group="check")
+    def check_path(self, text: str, path: Path) -> None:
+        """What writing `path` (typed as `text`) would do; reports back with Checked."""
+        self.post_message(self.Checked(text, check_target(path, self.protected)))
+
+    def on_export_screen_checked(self, event: ExportScreen.Checked) -> None:
+        if event.text != self.query_one(Input).value:
+            return  # typed on since: a newer check is on its way
+        check = event.check
+        tone = "error" if check.blocked else "warning" if check.warns else ""
+        joiner = " " if check.says == "Writes" else ": "
+        self.query_one("#export-target", PathLine).say(
+            check.says, self.target, tone=tone, joiner=joiner
+        )
+        self._blocked = check.blocked
+        self._update_export_button()
+
+    def _update_export_button(self) -> None:
         self.query_one("#export", Button).disabled = self.writing or not self.ready
 
     @property
     def ready(self) -> bool:
-        """Whether the typed path can be exported to (a file name is there)."""
+        """Whether the typed path can be exported to (a file name, not known to fail)."""
         text = self.query_one(Input).value
-        return bool(text.strip()) and not text.endswith((os.sep, "/"))
+        return bool(text.strip()) and not text.endswith(("/", os.sep)) and not self._blocked
 
     def chosen(self) -> ExportScope:
         """The scope Enter or Export uses: the pressed option, or, with the focus on the
@@ -246,7 +257,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         """Close without writing (not while a write is under way: its report would be lost)."""
-        if not self.writing:
+        if not self.writing and self.is_active:  # a second escape typed ahead: already closing
             self.dismiss(None)
 
     @on(Button.Pressed, "#cancel")
@@ -262,16 +273,17 @@ class ExportScreen(ModalScreen[Path | None]):
         if self.writing or not self.ready:
             return
         self.writing = True
-        self.query_one("#export", Button).disabled = True
+        self._update_export_button()
         self.write_file(self.target, self.chosen(), replace)
 
     @work(thread=True, exclusive=True, group="export")
     def write_file(self, path: Path, scope: ExportScope, replace: bool) -> None:
         """Render and write the export; reports back with Finished."""
-        text = to_markdown(self.brief, sections=scope.sections, refs=scope.refs())
-        protect = [self.brief_path] if self.brief_path else []
+        text = to_markdown(
+            self.brief, sections=scope.sections, refs=scope.refs(), query=scope.query
+        )
         try:
-            write_text_atomic(path, text, replace=replace, protect=protect)
+            write_text_atomic(path, text, replace=replace, protect=self.protected)
         except WriteError as error:
             self.post_message(self.Finished(path, scope.count, error))
         else:
@@ -279,18 +291,25 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_export_screen_finished(self, event: ExportScreen.Finished) -> None:
         self.writing = False
-        self.query_one("#export", Button).disabled = not self.ready
+        if self not in self.app.screen_stack:
+            return  # closed already: the app is quitting
+        self._update_export_button()
+        while not self.is_active:  # the palette, opened over the dialog during the write
+            self.app.pop_screen()  # (dismiss and push_screen work on the top screen)
+        shown = printable_path(event.path)
         if event.error is None:
-            message = f"Exported {_items(event.count)} to {event.path}"
+            message = f"Exported {_items(event.count)} to {shown}"
+            self.dismiss(event.path)  # first: the news shows on the reader, which takes keys again
             self.app.notify(message, title="Export", markup=False)
-            self.dismiss(event.path)
         elif isinstance(event.error, TargetExists):
             self.app.push_screen(ReplaceScreen(event.path), self.replace_answered)
         else:
-            label = self.query_one("#export-target", Label)
-            label.update(Content(str(event.error)))
-            label.add_class("-error")
-            self.app.notify(str(event.error), title="Export failed", severity="error", markup=False)
+            reason = printable(failure_reason(event.error), one_line=True)
+            line = self.query_one("#export-target", PathLine)
+            line.say(reason, event.path, tone="error")
+            self.app.notify(
+                f"{reason}: {shown}", title="Export failed", severity="error", markup=False
+            )
             self.query_one(Input).focus()
 
     def replace_answered(self, replace: bool | None) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from inspect import signature
 
 from textual.binding import Binding, BindingType
 
 from briefing_tui.query import QUERY_SYNTAX
-from briefing_tui.screens import help_screen
-from briefing_tui.screens.help_screen import BindingGroup, HelpScreen, widget_key_groups
+from briefing_tui.screens.help_screen import (
+    QUERY_HELP_TITLE,
+    BindingGroup,
+    HelpScreen,
+    widget_key_groups,
+)
 
 
 def reader_help(
@@ -30,13 +33,8 @@ def reader_help(
         ("Panes", [*panes, *BriefPanes.BINDINGS]),
         *widget_key_groups(),
     ]
-    # At the merge with the look branch (help_screen gains QUERY_HELP_TITLE and start_at),
-    # these lines become: HelpScreen(..., start_at=QUERY_HELP_TITLE if at_queries else None).
-    queries = getattr(help_screen, "QUERY_HELP_TITLE", "Search queries")
-    start = {"start_at": queries} if at_queries else {}
-    if "start_at" not in signature(HelpScreen).parameters:
-        start = {}
-    return HelpScreen(groups, [(queries, QUERY_SYNTAX)], **start)
+    start = QUERY_HELP_TITLE if at_queries else None
+    return HelpScreen(groups, [(QUERY_HELP_TITLE, QUERY_SYNTAX)], start_at=start)
 
 
 def _once(bindings: Sequence[BindingType]) -> list[Binding]:

@@ -7,6 +7,7 @@ from textual.widget import Widget
 
 from briefing_tui.model import Brief
 from briefing_tui.printable import printable
+from briefing_tui.widgets.text_styles import MUTED
 
 
 class BriefHeader(Widget):
@@ -32,7 +33,7 @@ class BriefHeader(Widget):
 
     def render(self) -> Content:
         width = self.content_region.width
-        when = Content.styled(" · " + self.when_text, "$text-muted")
+        when = Content.styled(" · " + self.when_text, MUTED)
         title_width = max(width - when.cell_length, min(width, 12))
         title = Content.styled(self.title_text, "bold").truncate(title_width, ellipsis=True)
         return Content.assemble(title, when).truncate(width, ellipsis=True)

@@ -201,13 +201,6 @@ class CursorList(ScrollView, can_focus=True):
             strip = self._lines[key] = self.render_row_line(line, row, width, on_cursor)
         return strip
 
-    def muted_style(self, component: str, on_cursor: bool) -> Style:
-        """The colour of a component class for a muted part of a row (a kind, a speaker), as
-        worked out against the row's own background: the cursor's, on the cursor's row (a
-        contrasting colour, as `$text-muted` is, resolved against no background is white)."""
-        classes = (self.CURSOR_CLASS, component) if on_cursor else (component,)
-        return Style(foreground=self.get_visual_style(*classes).foreground)
-
     def render_row_line(self, line: int, row: int | None, width: int, on_cursor: bool) -> Strip:
         """Draw `line` (of `row`, if any): by default, what `render_content` gives, cut to one
         line, in the cursor's style on the cursor's row."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
@@ -14,6 +13,9 @@ from briefing_tui.model import Item, Lookup, kind_of
 from briefing_tui.printable import printable
 from briefing_tui.widgets.item_links import MATCH_STYLE, item_links
 from briefing_tui.widgets.related_list import RelatedList
+from briefing_tui.widgets.text_blocks import Block, Hanging, bullets, quotation, text_blocks
+from briefing_tui.widgets.text_scroll import TextScroll
+from briefing_tui.widgets.text_styles import LABEL, MUTED, STRONG
 
 Highlights = Mapping[str, Sequence[tuple[int, int]]]
 """Spans (start, end offsets into the original text) to highlight, by field name.
@@ -22,8 +24,6 @@ Field names: "title", "summary", "text", "context", "question", "why", "speaker"
 "details[N]" for the N-th detail, "tags[N]" for the N-th tag.
 """
 
-_LABEL = "bold $text-accent"
-_MUTED = "$text-muted"
 _MATCH = MATCH_STYLE
 
 
@@ -47,7 +47,7 @@ class _Body(Static):
         return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(TextScroll, can_focus=True):
     """Shows one item; `show` re-renders it, optionally with search highlights."""
 
     DEFAULT_CSS = """
@@ -90,7 +90,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         body = self.query_one("#detail-body", Static)
         links = self.links
         if item is None:
-            content = Content.styled("Nothing here.", _MUTED)
+            content = Content.styled("Nothing here.", MUTED)
             links.show_links(())
         else:
             content = self.render_item(item, highlights)
@@ -107,41 +107,40 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def render_item(self, item: Item, highlights: Highlights | None = None) -> Content:
         """All fields of `item` as literal text, with field labels; `highlights` are marked."""
-        parts: list[Content] = []
+        parts: list[Block | Sequence[Block]] = []
         lookup = self._lookup
 
-        def section(label: str, body: Content) -> None:
-            parts.append(Content.styled(label, _LABEL))
+        def section(label: str, body: Block | Sequence[Block]) -> None:
+            parts.append(Content.styled(label, LABEL))
             parts.append(body)
             parts.append(Content(""))
 
         def person_line(person_id: str, field: str) -> Content:
             person = lookup.people.get(person_id)
-            name = _field(lookup.person_name(person_id), field, highlights, "bold")
+            name = _field(lookup.person_name(person_id), field, highlights, STRONG)
             if person and person.role:
-                return Content.assemble(name, (", ", _MUTED), (printable(person.role), "italic"))
+                return Content.assemble(name, (", ", MUTED), (printable(person.role), "italic"))
             return name
 
         kind = kind_of(item)
         lead = kind.headline[0]  # said words in italics, the person after a dash; else bold
-        if text := getattr(item, lead):
-            parts.append(_field(text, lead, highlights, "italic" if kind.quoted else "bold"))
+        if (text := getattr(item, lead)) and kind.quoted:
+            parts.append(quotation(_field(text, lead, highlights, "italic")))
+        elif text:
+            parts.append(_field(text, lead, highlights, "bold"))
         if kind.person is not None:
             person = person_line(getattr(item, kind.person), kind.person)
-            parts.append(Content.assemble(("— ", _MUTED), person) if kind.quoted else person)
+            parts.append(Hanging(Content.styled("— ", MUTED), person) if kind.quoted else person)
         parts.append(Content(""))
         for name, label in kind.body:
             value = getattr(item, name)
             if isinstance(value, tuple) and value:
-                points = [
-                    Content.assemble(("• ", _MUTED), _field(text, f"{name}[{n}]", highlights))
-                    for n, text in enumerate(value)
-                ]
-                section(label, Content("\n").join(points))
+                points = (_field(text, f"{name}[{n}]", highlights) for n, text in enumerate(value))
+                section(label, bullets(points))
             elif value:
                 section(label, _field(value, name, highlights))
         if item.id:
-            parts.append(Content.assemble(("id ", _MUTED), (printable(item.id), _MUTED)))
-        while parts and not parts[-1].plain:
+            parts.append(Content.assemble(("id ", MUTED), (printable(item.id), MUTED)))
+        while parts and isinstance(parts[-1], Content) and not parts[-1].plain:
             parts.pop()
-        return Content("\n").join(parts)
+        return text_blocks(parts)

@@ -14,10 +14,12 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
+from textual.style import Style
 
 from briefing_tui.printable import printable
 from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
 from briefing_tui.widgets.row_text import RowText, row_height, row_lines
+from briefing_tui.widgets.text_styles import MUTED
 
 Spans = Sequence[tuple[int, int]]
 Label = str | Content | RowText
@@ -50,14 +52,12 @@ class ItemList(CursorList):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "item-list--cursor",
         "item-list--match",
-        "item-list--dim",
     }
     """
     | Class | Description |
     | :- | :- |
     | `item-list--cursor` | The row under the cursor. |
     | `item-list--match` | Highlighted spans (search matches) in a row. |
-    | `item-list--dim` | What leads or follows a row's text (a kind, a speaker). |
     """
 
     DEFAULT_CSS = """
@@ -70,7 +70,6 @@ class ItemList(CursorList):
             text-style: $block-cursor-text-style;
         }
         & > .item-list--match { background: $warning 40%; text-style: bold; }
-        & > .item-list--dim { color: $text-muted; }
     }
     """
 
@@ -245,7 +244,8 @@ class ItemList(CursorList):
         lines = self._wrapped.get(key)
         if lines is None:
             text = self.row_text(index)
-            marks = [(self.muted_style("item-list--dim", on_cursor), s) for s in text.dimmed()]
+            marks: list[tuple[str | Style, tuple[int, int]]]
+            marks = [(MUTED, span) for span in text.dimmed()]  # against the row's background
             match = self.get_visual_style("item-list--match", partial=True)
             marks += [(match, span) for span in self._highlights.get(index, ())]
             if marks:

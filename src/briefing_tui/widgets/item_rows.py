@@ -12,13 +12,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from rich.cells import cell_len
 from textual.content import Content
 
-from briefing_tui.model import Item, ItemRef, Lookup, kind_of
+from briefing_tui.model import KINDS, Item, ItemRef, Lookup, kind_of
 from briefing_tui.printable import printable
 from briefing_tui.widgets.row_text import RowText
+from briefing_tui.widgets.text_blocks import quoted
 
 Span = tuple[int, int]
 Spans = tuple[Span, ...]
 _DASH = " — "
+_KIND_WIDTH = max(len(kind.label) for kind in KINDS if kind.person is not None)
+"""The widest name of a kind a person's items can be of: their words start in one column."""
 
 
 def _headline_text(item: Item) -> str:
@@ -51,9 +54,14 @@ def item_row_cells(item: Item, lookup: Lookup) -> int:
 
 
 def by_person_row(ref: ItemRef, lookup: Lookup) -> RowText:
-    """A row of the list of what one person said or wrote: the kind, then the headline."""
+    """A row of the list of what one person said or wrote: the kind, then the headline, in one
+    column (words they said between quotation marks)."""
     item = lookup.item(ref)
-    return RowText(Content(_headline_text(item)), lead=Content(f"{kind_of(item).label} · "))
+    kind = kind_of(item)
+    text = _headline_text(item)
+    quote = kind.quoted and kind.headline_field(item) == kind.headline[0]
+    words = quoted(text) if quote else Content(text)
+    return RowText(words, lead=Content(f"{kind.label:<{_KIND_WIDTH}}  "))
 
 
 def row_spans(item: Item, lookup: Lookup, spans: Spans) -> Spans:

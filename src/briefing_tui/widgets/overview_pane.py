@@ -1,62 +1,104 @@
-"""OverviewPane: the brief's summary, source and counts, and its people with what they said."""
+"""OverviewPane: what the brief is and holds, and its people with what each said or wrote."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.style import Style
 from textual.widgets import Static
 
-from briefing_tui.model import SECTION_TITLES, SECTIONS, Brief, ItemRef, Lookup, Person
+from briefing_tui.model import KINDS, Brief, ItemRef, Lookup, Person
 from briefing_tui.printable import printable
+from briefing_tui.widgets.empty_state import EmptyState
 from briefing_tui.widgets.item_list import ItemList
 from briefing_tui.widgets.item_rows import by_person_row
 from briefing_tui.widgets.row_text import RowText
+from briefing_tui.widgets.text_blocks import Block, Hanging, TextBlocks, text_blocks
+from briefing_tui.widgets.text_scroll import TextScroll
+from briefing_tui.widgets.text_styles import KEY, MUTED, STRONG, label, muted
 
-_LABEL = "bold $text-accent"
-_MUTED = "$text-muted"
+
+def said_counts(brief: Brief) -> Counter[str]:
+    """How many items each person (by id) said or wrote."""
+    counts: Counter[str] = Counter()
+    for kind in KINDS:
+        if kind.person is not None:
+            counts.update(getattr(item, kind.person) for item in brief.section(kind.section))
+    return counts
 
 
-def overview_text(brief: Brief) -> Content:
-    """The summary, the source and the counts of a brief, as literal text."""
-    parts: list[Content] = [Content.styled(printable(brief.title), "bold")]
-    when = brief.date.isoformat() + (f" · {brief.location}" if brief.location else "")
-    parts += [Content.styled(printable(when), _MUTED), Content("")]
-    parts += [Content(printable(brief.summary)), Content("")]
+def _count_lines(brief: Brief) -> list[Content]:
+    """A line per section, read as the footer's keys are: the key that shows its pane, its
+    name (a click on the line shows it too), and how many items it holds; then the people."""
     counts = brief.counts()
-    parts.append(Content.styled("In this brief", _LABEL))
-    parts += [
-        Content.assemble((f"{counts[name]:>6}  ", "bold"), SECTION_TITLES[name])
-        for name in SECTIONS
-    ]
-    parts.append(Content.assemble((f"{len(brief.people):>6}  ", "bold"), "People"))
+    names = max(len(kind.title) for kind in KINDS)
+    width = max(len(str(count)) for count in [*counts.values(), len(brief.people)])
+    lines = []
+    for number, kind in enumerate(KINDS, start=2):  # the Overview is pane 1, then the sections
+        click = Style.from_meta({"@click": f"screen.show_pane({kind.section!r})"})
+        # The key keeps its colour: a link's colour would cover it.
+        name = Content.assemble(
+            f"{kind.title:<{names}}  ", (f"{counts[kind.section]:>{width}}", STRONG)
+        )
+        lines.append(Content.assemble((f"{number} ", KEY), name.stylize(click)))
+    people = Content.assemble(f"  {'People':<{names}}  ", (f"{len(brief.people):>{width}}", STRONG))
+    return [*lines, people]
+
+
+def _source_lines(brief: Brief) -> list[Block]:
+    """The source, a field a line; a long value wraps under itself, not under its name."""
     source = brief.source
-    if source is not None:
-        parts += [Content(""), Content.styled("Source", _LABEL)]
-        fields = [
-            ("Title", source.title),
-            ("Publisher", source.publisher),
-            ("Published", source.published.isoformat() if source.published else None),
-            ("URL", source.url),
-            ("File", source.file),
-        ]
-        parts += [
-            Content.assemble((f"{label}: ", _MUTED), printable(value))
-            for label, value in fields
-            if value
-        ]
-    return Content("\n").join(parts)
+    if source is None:
+        return []
+    fields = [
+        ("Title", source.title),
+        ("Publisher", source.publisher),
+        ("Published", source.published.isoformat() if source.published else None),
+        ("URL", source.url),
+        ("File", source.file),
+    ]
+    shown = [(name, value) for name, value in fields if value]
+    width = max((len(name) for name, _ in shown), default=0)
+    return [
+        Hanging(muted(f"{name:<{width}}  "), Content(printable(value, one_line=True)))
+        for name, value in shown
+    ]
 
 
-def person_line(person: Person) -> Content:
-    """A person's name in bold, then their role, as literal text."""
-    name = (printable(person.name, one_line=True), "bold")
+def overview_text(brief: Brief) -> TextBlocks:
+    """What a reader wants first: the title, when and where, what the brief holds (each count
+    a way into its pane), the source, then the summary; all literal text."""
+    when = brief.date.isoformat() + (f" · {brief.location}" if brief.location else "")
+    blocks: list[Block | Sequence[Block]] = [
+        Content.styled(printable(brief.title), STRONG),
+        muted(printable(when, one_line=True)),
+        Content(""),
+        label("In this brief"),
+        _count_lines(brief),
+    ]
+    if source := _source_lines(brief):
+        blocks += [Content(""), label("Source"), source]
+    if brief.summary.strip():
+        blocks += [Content(""), label("Summary"), Content(printable(brief.summary))]
+    return text_blocks(blocks)
+
+
+def person_line(person: Person, said: int = 1) -> Content:
+    """A person's name in bold, then their role, as literal text; all of it receding when they
+    said and wrote nothing (`said` is how many items they did)."""
+    name = printable(person.name, one_line=True)
+    if not said:
+        role = f", {printable(person.role, one_line=True)}" if person.role else ""
+        return Content.styled(name + role, MUTED)
     if not person.role:
-        return Content.assemble(name)
-    return Content.assemble(name, (", ", _MUTED), (printable(person.role, one_line=True), "italic"))
+        return Content.styled(name, STRONG)
+    role = printable(person.role, one_line=True)
+    return Content.assemble((name, STRONG), (", ", MUTED), (role, "italic"))
 
 
 class OverviewPane(Horizontal):
@@ -68,14 +110,15 @@ class OverviewPane(Horizontal):
 
     DEFAULT_CSS = """
     OverviewPane {
-        & > #overview-text {
-            width: 3fr; padding: 0 1; border: round $border-blurred;
-            scrollbar-gutter: stable;  /* laid out once: no second layout when it overflows */
+        & > #overview-text { width: 3fr; padding: 0 1; }
+        & #overview-body {
+            link-color: $foreground; link-background: transparent; link-style: none;
+            link-color-hover: $foreground; link-background-hover: $boost;
+            link-style-hover: underline;
         }
-        & > #overview-text:focus { border: round $border; }
         & > #overview-people { width: 2fr; min-width: 20; }
-        & #people, & #person-items { height: 1fr; border: round $border-blurred; }
-        & #people:focus, & #person-items:focus { border: round $border; }
+        & #people { height: auto; max-height: 50%; }
+        & #person-items, & #person-empty { height: 1fr; }
     }
     """
 
@@ -97,25 +140,44 @@ class OverviewPane(Horizontal):
         super().__init__(id=id)
         self._lookup = lookup
         self._brief = lookup.brief
+        self._said = said_counts(lookup.brief)
         self._person_shown: int | None = None
         self._refs: Sequence[ItemRef] = ()
 
+    @property
+    def first_speaker(self) -> int | None:
+        """The first person who said or wrote something (else the first person; None: nobody)."""
+        people = self._brief.people
+        found = (index for index, person in enumerate(people) if self._said[person.id])
+        return next(found, 0 if people else None)
+
     def compose(self) -> ComposeResult:
         # Everything is set up before the first paint: a change after mount costs another layout.
-        text = VerticalScroll(id="overview-text")
+        text = TextScroll(id="overview-text")
         text.border_title = "Overview"
         with text:
-            yield Static(overview_text(self._brief))
+            yield Static(overview_text(self._brief), id="overview-body")
         people = self._brief.people
+        start = self.first_speaker
         with Vertical(id="overview-people"):
-            people_list = ItemList(len(people), lambda i: person_line(people[i]), id="people")
-            people_list.border_title = "People"
+            people_list = ItemList(
+                len(people),
+                lambda i: person_line(people[i], self._said[people[i].id]),
+                cursor=start or 0,
+                id="people",
+            )
+            people_list.border_title = f"People {len(people)}" if people else "People"
             yield people_list
-            self._person_shown = 0 if people else None
-            self._refs, title = self._items_of(self._person_shown)
+            self._person_shown = start
+            self._refs, title = self._items_of(start)
             items = ItemList(len(self._refs), self._item_label, id="person-items")
             items.border_title = title
+            empty = EmptyState(id="person-empty")
+            empty.border_title = title
+            self._say_empty(start, empty)
+            items.display, empty.display = bool(self._refs), not self._refs
             yield items
+            yield empty
 
     @property
     def people_list(self) -> ItemList:
@@ -133,22 +195,39 @@ class OverviewPane(Horizontal):
         return self.people_list.index
 
     def select_person(self, index: int, *, list_items: bool = False) -> None:
-        """Highlight person `index`; with `list_items`, focus the list of what they said."""
+        """Highlight person `index`; with `list_items`, focus the list of what they said (if
+        they said anything: else the focus stays on the people)."""
         self.people_list.select_index(index)
         self._show_person(index)
-        if list_items:
+        if list_items and self._refs:
             self.person_items.focus()
+        elif list_items:
+            self.people_list.focus()
 
     def _item_label(self, index: int) -> RowText:
+        """A row of what the person said or wrote: its kind, then its words (their name, in the
+        list's title, is not repeated)."""
         return by_person_row(self._refs[index], self._lookup)
 
-    def _items_of(self, index: int | None) -> tuple[Sequence[ItemRef], str | Content]:
+    def _items_of(self, index: int | None) -> tuple[Sequence[ItemRef], str]:
         """What person `index` said or wrote, and the title of that list."""
         if index is None or not 0 <= index < len(self._brief.people):
             return (), "Nobody selected"
         person = self._brief.people[index]
         refs = self._lookup.by_person(person.id)
-        return refs, Content(printable(f"By {person.name} ({len(refs)})", one_line=True))
+        return refs, printable(f"By {person.name} ({len(refs)})", one_line=True)
+
+    def _say_empty(self, index: int | None, empty: EmptyState) -> None:
+        """Say why the highlighted person has nothing listed, and what to do."""
+        if index is None:
+            empty.say("This brief names nobody.", "Quotes and analysis name who said them.")
+            return
+        name = self._brief.people[index].name
+        others = ": pick someone else above" if len(self._brief.people) > 1 else ""
+        empty.say(
+            f"Nothing by {name} in this brief.",
+            f"Named, but neither quoted nor the author of any analysis{others}.",
+        )
 
     def _show_person(self, index: int | None) -> None:
         if index == self._person_shown and index is not None:
@@ -156,8 +235,15 @@ class OverviewPane(Horizontal):
         self._person_shown = index
         self._refs, title = self._items_of(index)
         items = self.person_items
-        items.border_title = title
+        empty = self.query_one("#person-empty", EmptyState)
+        items.border_title = empty.border_title = title
         items.set_items(len(self._refs), self._item_label)
+        if not self._refs:
+            self._say_empty(index, empty)
+        if items.display != bool(self._refs):
+            if items.has_focus:
+                self.people_list.focus()  # the list leaves: the focus stays in the pane
+            items.display, empty.display = bool(self._refs), not self._refs
 
     def on_item_list_highlighted(self, event: ItemList.Highlighted) -> None:
         event.stop()

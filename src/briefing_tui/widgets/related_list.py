@@ -20,6 +20,7 @@ from textual.strip import Strip
 from briefing_tui.model import ItemRef
 from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
 from briefing_tui.widgets.row_text import RowText, row_height, row_lines
+from briefing_tui.widgets.text_styles import MUTED
 
 
 class TagLink(NamedTuple):
@@ -70,7 +71,6 @@ class RelatedList(CursorList):
         "related-list--cursor",
         "related-list--heading",
         "related-list--minor",
-        "related-list--dim",
     }
     """
     | Class | Description |
@@ -79,7 +79,6 @@ class RelatedList(CursorList):
     | `related-list--cursor` | The highlighted link. |
     | `related-list--heading` | A group's heading ("Related", "Referenced by 13"). |
     | `related-list--minor` | A heading within a group ("Quotes 3"). |
-    | `related-list--dim` | What leads or follows a link's text (its kind, a count). |
     """
 
     DEFAULT_CSS = """
@@ -93,7 +92,6 @@ class RelatedList(CursorList):
         & > .related-list--option { padding: 0 1; }
         & > .related-list--heading { color: $text-accent; text-style: bold; }
         & > .related-list--minor { color: $text-muted; text-style: bold; padding: 0 1; }
-        & > .related-list--dim { color: $text-muted; }
         & > .related-list--cursor {
             color: $foreground;
             background: $block-cursor-blurred-background;
@@ -225,9 +223,8 @@ class RelatedList(CursorList):
         label = item.label
         if dimmed := label.dimmed():
             whole = label.whole
-            dim = self.muted_style("related-list--dim", on_cursor)
-            for start, end in dimmed:
-                whole = whole.stylize(dim, start, end)
+            for start, end in dimmed:  # against the row's background: the cursor's on its row
+                whole = whole.stylize(MUTED, start, end)
             label = label.restyled(whole)
         lines = row_lines(label, width - padding.width)
         offset = line - self._starts[entry]

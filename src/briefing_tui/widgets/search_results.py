@@ -19,11 +19,14 @@ from briefing_tui.search_state import context_match, headline_spans
 from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
 
 if TYPE_CHECKING:
-    from briefing_tui.search import SearchResult
+    from briefing_tui.search import Match, SearchResult
 
 
 class SearchResults(CursorList):
     """The hits of a result: a heading line per section with hits, then one row per hit.
+
+    A match in the brief's own title or summary comes first, as an "Overview" heading and a line
+    of context per field (not a row the cursor stands on: the hits are the rows).
 
     A hit's row is its headline, matches marked, then a line of context around a match
     elsewhere in the item (its summary, a detail, a tag...). The cursor is on a hit: its row is
@@ -94,6 +97,7 @@ class SearchResults(CursorList):
         self._starts: list[int] = []  # the heading line of each section shown
         self._sections: list[Section] = []
         self._offsets: list[int] = []  # each shown section's first position in the hits
+        self._lead = 0  # the overview's lines, above the sections
         self._line_count = 0
 
     @property
@@ -114,7 +118,9 @@ class SearchResults(CursorList):
         """List the hits of `result` (None: nothing), the cursor on the first."""
         self._result = result
         self._starts, self._sections, self._offsets = [], [], []
-        line = offset = 0
+        overview = result.overview if result is not None else None
+        self._lead = line = 1 + len(overview.matches) if overview is not None else 0
+        offset = 0
         for section in SECTIONS:
             count = result.counts[section] if result is not None else 0
             if count:
@@ -133,7 +139,9 @@ class SearchResults(CursorList):
         return self._starts[group] + 1 + row - self._offsets[group], 1
 
     def line_row(self, line: int) -> int | None:
-        """The position of the hit on `line`, None for a section's heading."""
+        """The position of the hit on `line`, None for a heading or the overview's lines."""
+        if line < self._lead:
+            return None
         group = bisect_right(self._starts, line) - 1
         inside = line - self._starts[group]
         return self._offsets[group] + inside - 1 if inside else None
@@ -144,12 +152,37 @@ class SearchResults(CursorList):
         return (line - 1 if line - 1 in self._starts else line), line
 
     def render_content(self, line: int, row: int | None, width: int) -> tuple[Content, Style]:
+        if line < self._lead:
+            return self._overview_line(line, width)
         if row is None:
             section = self._sections[bisect_right(self._starts, line) - 1]
             assert self._result is not None
             heading = Content(f" {SECTION_TITLES[section]} {self._result.counts[section]}")
             return heading, self.get_visual_style("search-results--heading")
         return self._hit_line(row, width), self.get_visual_style()
+
+    def _overview_line(self, line: int, width: int) -> tuple[Content, Style]:
+        """The overview's heading, then a line of context per field of the brief it matched."""
+        assert self._result is not None and self._result.overview is not None
+        if not line:
+            return Content(" Overview 1"), self.get_visual_style("search-results--heading")
+        match = self._result.overview.matches[line - 1]
+        muted = self.get_visual_style("search-results--context", partial=True)
+        label = Content(f"{match.field}: ").stylize(muted)
+        text = self._snippet_line(match, width - 3 - label.cell_length)
+        return Content.assemble("   ", label, text), self.get_visual_style()
+
+    def _snippet_line(self, match: Match, room: int) -> Content:
+        """A line of `match`'s text around it, in `room` cells, muted, the match marked."""
+        from briefing_tui.snippet import snippet
+
+        text, spans = snippet(match, max(room, 0))
+        muted = self.get_visual_style("search-results--context", partial=True)
+        marked = self.get_visual_style("search-results--match", partial=True)
+        line = Content(printable(text, one_line=True)).stylize(muted)
+        for start, end in spans:
+            line = line.stylize(marked, start, end)
+        return line
 
     def _hit_line(self, position: int, width: int) -> Content:
         """A hit's row: its headline with matches marked, then a match elsewhere in context."""
@@ -164,17 +197,11 @@ class SearchResults(CursorList):
         context = context_match(item, self._lookup, matches)
         if context is None:
             return Content("   ").append(line)
-        from briefing_tui.snippet import snippet
-
         title_width = max(16, (width - 3) * 2 // 5)
         line = line.truncate(title_width, ellipsis=True)
         label = f"  {context.field}: "
-        room = width - 3 - line.cell_length - len(label)
-        text, spans = snippet(context, max(room, 0))
+        context_line = self._snippet_line(context, width - 3 - line.cell_length - len(label))
         muted = self.get_visual_style("search-results--context", partial=True)
-        context_line = Content(printable(text, one_line=True)).stylize(muted)
-        for start, end in spans:
-            context_line = context_line.stylize(marked, start, end)
         return Content.assemble("   ", line, Content(label).stylize(muted), context_line)
 
     def click_chooses(self, chain: int) -> bool:

@@ -13,9 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from briefing_tui.model import Lookup
-from briefing_tui.search_state import QueryHistory, summary_line
+from briefing_tui.printable import printable
+from briefing_tui.search_history import HistoryStore, QueryHistory
+from briefing_tui.search_state import is_miss, summary_line
 from briefing_tui.widgets.search_bar import SearchBar
 from briefing_tui.widgets.search_results import SearchResults
 
@@ -67,8 +70,8 @@ class SearchView(Vertical):
         """A view for searching the brief behind `lookup`."""
         super().__init__(id=id)
         self._lookup = lookup
-        self.history = QueryHistory()
-        """The queries searched before, for up and down in the bar."""
+        self.history = QueryHistory(store=HistoryStore())
+        """The queries searched before (in this run and earlier ones), for up and down."""
         self._recalled = False  # the next Input.Changed is a recalled query, not typing
         self._filtering = False
 
@@ -103,15 +106,17 @@ class SearchView(Vertical):
         self.display = True
 
     def close(self) -> None:
-        """Hide the bar and results; the query joins the history."""
-        self.history.add(self.bar.input.value)
+        """Hide the bar and results; the query joins the history (saved in a worker)."""
+        if self.history.add(self.bar.input.value):
+            self.run_worker(
+                self.history.save, thread=True, group="search-history", exit_on_error=False
+            )
         self.display = False
 
     def show_result(self, result: SearchResult | None) -> None:
         """List `result` (None: no search) and say what it found in the bar."""
         self.results.show(result)
-        nothing = result is not None and (not result.hits or result.fuzzy)
-        self.bar.set_status(summary_line(result), nothing=nothing)
+        self.bar.set_status(summary_line(result), nothing=is_miss(result))
 
     def show_filtering(self, filtering: bool) -> None:
         """Say in the results' title whether the panes show only the items that match."""
@@ -122,6 +127,11 @@ class SearchView(Vertical):
         """Empty the bar, as if nothing had been typed (the history stays)."""
         self._recalled = True
         self.bar.set_query("")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "search-history" and event.state == WorkerState.ERROR:
+            reason = printable(str(event.worker.error), one_line=True)
+            self.notify(f"Could not save the search history: {reason}", severity="warning")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
