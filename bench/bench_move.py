@@ -38,6 +38,12 @@ REPEAT_HZ, HOLD_SECONDS = 30, 2.0
 Times = list[tuple[float, float]]
 
 
+def fresh_settings() -> dict[str, str]:
+    """A settings folder of its own for one run: the reader reopens a brief where the last run
+    left it, which would change what is measured."""
+    return {"BRIEFING_CONFIG_DIR": tempfile.mkdtemp(prefix="briefing-bench-")}
+
+
 def briefing_command() -> list[str]:
     script = Path(sys.executable).parent / "briefing"
     return [str(script)] if script.exists() else [sys.executable, "-m", "briefing_tui"]
@@ -46,7 +52,7 @@ def briefing_command() -> list[str]:
 def started(argv: list[str], ready: tuple[str, ...], keys: str = "", shown: str = "") -> Terminal:
     """A program in a pty, on screen (`ready`), `keys` pressed until `shown` shows, quiet.
     Keys go out at once (pexpect otherwise waits 50 ms before each)."""
-    terminal = Terminal(argv, columns=COLUMNS, lines=LINES)
+    terminal = Terminal(argv, columns=COLUMNS, lines=LINES, env=fresh_settings())
     terminal.child.delaybeforesend = None
     terminal.wait_for(*ready, timeout=60)
     if keys:

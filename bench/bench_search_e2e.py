@@ -39,6 +39,12 @@ COLUMNS, LINES = 120, 40
 FRAME_MS = 16.0
 
 
+def fresh_settings() -> dict[str, str]:
+    """A settings folder of its own for one run: the reader reopens a brief where the last run
+    left it, which would change what is measured."""
+    return {"BRIEFING_CONFIG_DIR": tempfile.mkdtemp(prefix="briefing-bench-")}
+
+
 def briefing_command() -> list[str]:
     script = Path(sys.executable).parent / "briefing"
     return [str(script)] if script.exists() else [sys.executable, "-m", "briefing_tui"]
@@ -67,7 +73,9 @@ def shows(terminal: Terminal, query: str, summary: str, heading: str) -> bool:
 
 def key_times(path: Path, index: SearchIndex) -> list[float]:
     """Seconds from each key press to its result on screen, over every query typed."""
-    terminal = Terminal([*briefing_command(), str(path)], columns=COLUMNS, lines=LINES)
+    terminal = Terminal(
+        [*briefing_command(), str(path)], columns=COLUMNS, lines=LINES, env=fresh_settings()
+    )
     times: list[float] = []
     try:
         terminal.wait_for("Overview", timeout=60)

@@ -40,6 +40,12 @@ DOSSIER_MARKERS = ("Overview", "People")
 READY_MARKER = "Quit"
 
 
+def fresh_settings() -> dict[str, str]:
+    """A settings folder of its own for one run: the reader reopens a brief where the last run
+    left it, which would change what is measured."""
+    return {"BRIEFING_CONFIG_DIR": tempfile.mkdtemp(prefix="briefing-bench-")}
+
+
 def briefing_command() -> list[str]:
     script = Path(sys.executable).parent / "briefing"
     return [str(script)] if script.exists() else [sys.executable, "-m", "briefing_tui"]
@@ -47,7 +53,7 @@ def briefing_command() -> list[str]:
 
 def first_paint(argv: list[str], markers: tuple[str, ...]) -> tuple[float, float, int]:
     """Seconds until all `markers` are on screen, until the footer is, and peak memory (KiB)."""
-    terminal = Terminal(argv)
+    terminal = Terminal(argv, env=fresh_settings())
     try:
         seconds = terminal.wait_for(*markers, timeout=60)
         ready = terminal.wait_for(READY_MARKER, timeout=60)

@@ -1,5 +1,7 @@
-"""The command palette's commands for a brief: go to a pane, jump to any item, search, export,
-switch theme.
+"""The command palette's commands for a brief: go to a pane, jump to any item, search, export.
+
+Textual's own commands are offered beside them (BriefingApp.get_system_commands): its theme
+picker is the one way to pick a theme, which the app remembers.
 
 Items are ranked by item_finder.py and only the best are listed, one line each, with a last row
 saying how many more match: the palette measures and lays out every row it is given, so a
@@ -18,9 +20,6 @@ from textual.fuzzy import FuzzySearch
 from briefing_tui.item_finder import Found, ItemFinder
 from briefing_tui.model import section_kind
 from briefing_tui.printable import printable
-
-THEMES = {"dark": "textual-dark", "light": "textual-light"}
-"""The themes offered by name; the app remembers the choice."""
 
 _MUTED = "dim not bold"
 _ROW_MARGIN = 6  # a row's padding (2 each side) and a scroll bar: what the row's text cannot use
@@ -46,8 +45,9 @@ class BriefCommands(Provider):
     """Commands of the brief screen; items are only searched, never listed up front."""
 
     def _screen_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
-        """(name, callback, help) for the panes and themes."""
-        from briefing_tui.screens.brief_screen import PANE_TITLES, BriefScreen
+        """(name, callback, help) for the panes, search and export."""
+        from briefing_tui.screens.brief_screen import BriefScreen
+        from briefing_tui.widgets.brief_panes import PANE_TITLES
 
         screen = self.screen
         if isinstance(screen, BriefScreen):
@@ -66,12 +66,6 @@ class BriefCommands(Provider):
                 "Export to Markdown",
                 partial(screen.run_action, "export"),
                 "The whole brief, this pane or the search results (key e)",
-            )
-        for name, theme in THEMES.items():
-            yield (
-                f"Switch to the {name} theme",
-                partial(setattr, self.app, "theme", theme),
-                "Remembered for next time",
             )
 
     def _finder(self) -> ItemFinder | None:

@@ -7,7 +7,9 @@ from these classes. Nothing here knows about YAML or Textual.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Literal
 
 import msgspec
@@ -182,6 +184,39 @@ class Lookup:
         """The person's name, or the id itself when no person has it."""
         person = self.people.get(person_id)
         return person.name if person else person_id
+
+    def referenced_by(self, item_id: str | None) -> tuple[ItemRef, ...]:
+        """The items whose `related` names `item_id`, in brief order (none for an item without
+        an id): what refers to it, the way back of its links."""
+        return self._referrers.get(item_id, ()) if item_id is not None else ()
+
+    def tagged(self, tag: str) -> tuple[ItemRef, ...]:
+        """The items with exactly this tag, in brief order."""
+        return self._tags.get(tag, ())
+
+    @cached_property
+    def _referrers(self) -> dict[str, tuple[ItemRef, ...]]:
+        """Who refers to each id, worked out once, when first asked (not at start-up)."""
+        found: dict[str, list[ItemRef]] = {}
+        for ref, item in self._all_items():
+            for target in dict.fromkeys(item.related):  # named twice, counted once
+                if target != item.id:
+                    found.setdefault(target, []).append(ref)
+        return {target: tuple(refs) for target, refs in found.items()}
+
+    @cached_property
+    def _tags(self) -> dict[str, tuple[ItemRef, ...]]:
+        """The items of each tag, worked out once, when first asked."""
+        found: dict[str, list[ItemRef]] = {}
+        for ref, item in self._all_items():
+            for tag in dict.fromkeys(item.tags):
+                found.setdefault(tag, []).append(ref)
+        return {tag: tuple(refs) for tag, refs in found.items()}
+
+    def _all_items(self) -> Iterator[tuple[ItemRef, Item]]:
+        for name in SECTIONS:
+            for index, item in enumerate(self.brief.section(name)):
+                yield ItemRef(name, index), item
 
     def by_person(self, person_id: str) -> list[ItemRef]:
         """Everything one person said or wrote (items whose kind names a person), in brief order."""

@@ -55,11 +55,12 @@ def open_brief(path: str | None) -> int:
         return EXIT_INVALID
     # From here Ctrl-C is a key of the app; a SIGINT sent from outside ends it the usual way.
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    app = BriefingApp(brief, brief_path=Path(brief_path))
     try:
-        BriefingApp(brief, brief_path=Path(brief_path)).run()
+        app.run()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    return 0
+    return app.return_code or 0  # 1 after an unexpected error, which the app has reported
 
 
 def print_errors(lines: Sequence[str]) -> None:

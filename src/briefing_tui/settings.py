@@ -14,10 +14,12 @@ SETTINGS_FILE = "settings.json"
 DEFAULT_THEME = "textual-dark"
 
 
-class Settings(msgspec.Struct, frozen=True, kw_only=True):
+class Settings(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     """What the app remembers between runs."""
 
     theme: str = DEFAULT_THEME
+    split: int | None = None
+    """The item lists' share of a section pane's width, in percent (None: the default)."""
 
 
 def config_dir() -> Path:
@@ -45,16 +47,25 @@ def load_settings(path: Path | None = None) -> Settings:
     if not isinstance(data, dict):
         return Settings()
     theme = data.get("theme")
-    return Settings(theme=theme if isinstance(theme, str) and theme else DEFAULT_THEME)
+    split = data.get("split")
+    return Settings(
+        theme=theme if isinstance(theme, str) and theme else DEFAULT_THEME,
+        split=split if type(split) is int and 10 <= split <= 90 else None,
+    )
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically (temp file, fsync, rename); raises OSError on failure."""
+    write_json(path or settings_path(), settings)
+
+
+def write_json(path: Path, data: object) -> None:
+    """Write `data` as indented JSON to `path` in the config dir (made if need be), atomically
+    (temp file, fsync, rename); raises OSError on failure."""
     from briefing_tui.files import WriteError, write_text_atomic
 
-    path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = msgspec.json.format(msgspec.json.encode(settings), indent=2).decode() + "\n"
+    text = msgspec.json.format(msgspec.json.encode(data), indent=2).decode() + "\n"
     try:
         write_text_atomic(path, text, replace=True)
     except WriteError as error:

@@ -6,11 +6,28 @@ import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from briefing_tui.app import BriefingApp
 from briefing_tui.model import Brief
 from briefing_tui.settings import Settings, load_settings, save_settings, settings_path
 
 RunCommand = Callable[..., Awaitable[None]]
+
+
+async def pick_theme(pilot: Pilot[None], run_command: RunCommand, theme: str) -> None:
+    """Pick `theme` in Textual's theme picker, the palette's one way to a theme."""
+    from textual.command import CommandList
+
+    await run_command(pilot, "theme", expect="Theme")
+    await pilot.press(*theme)
+    for _ in range(500):  # until the picker offers the theme (at most 5 s)
+        lists = pilot.app.screen.query(CommandList)
+        if lists and lists.first().option_count == 1:
+            break
+        await pilot.pause(0.01)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 def test_settings_path_honours_the_config_dir_override(config_dir: Path) -> None:
@@ -39,7 +56,7 @@ async def test_theme_switched_in_the_palette_is_saved_and_used_next_run(
     app = BriefingApp(summit)
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.theme == "textual-dark"
-        await run_command(pilot, "light theme")
+        await pick_theme(pilot, run_command, "textual-light")
         assert app.theme == "textual-light"
     saved = json.loads((config_dir / "settings.json").read_text())
     assert saved == {"theme": "textual-light"}
@@ -73,7 +90,7 @@ async def test_a_theme_switch_redraws_every_row_in_the_new_colours(
         await pilot.press("2", "j", "j", "k")
         await pilot.pause()
         dark = list_colours(switched)
-        await run_command(pilot, "light theme")
+        await pick_theme(pilot, run_command, "textual-light")
         assert switched.theme == "textual-light"
         after = list_colours(switched)
     started_light = BriefingApp(summit)  # the switch was saved: this one starts light
@@ -83,3 +100,11 @@ async def test_a_theme_switch_redraws_every_row_in_the_new_colours(
         light = list_colours(started_light)
     assert light != dark
     assert after == light
+
+
+def test_a_saved_split_is_read_back_and_a_strange_one_ignored(config_dir: Path) -> None:
+    save_settings(Settings(split=55))
+    assert load_settings() == Settings(split=55)
+    for text in ['{"split": "55"}', '{"split": 3}', '{"split": 55.5}', '{"split": true}']:
+        (config_dir / "settings.json").write_text(text)
+        assert load_settings().split is None, text

@@ -160,8 +160,13 @@ async def test_enter_opens_the_first_hit_with_matches_highlighted(
         body = quotes.detail.query_one("#detail-body").render()
         marked = [body.plain[s.start : s.end] for s in body.spans if "reverse" in str(s.style)]
         assert "Maslow" in marked
-        row = quotes.item_list.render_line(quotes.item_list.cursor).text
-        assert row.strip().startswith("Sebastian Maslow")
+        first, count = quotes.item_list.row_lines(quotes.item_list.cursor)
+        lines = [
+            quotes.item_list.render_line(first + n - quotes.item_list.scroll_offset.y)
+            for n in range(count)
+        ]
+        row = " ".join(line.text.strip() for line in lines)
+        assert row.endswith("— Sebastian Maslow")  # the words first, who said them after
         assert await said(pilot, toasts) == "hit 1 of 5"
 
 

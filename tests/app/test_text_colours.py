@@ -1,4 +1,5 @@
-"""Authoring details recede: muted text is drawn dimmer than body text, in both themes."""
+"""Authoring details recede: muted text is drawn dimmer than body text, in both themes, in the
+detail, the lists and an item's links."""
 
 from __future__ import annotations
 
@@ -109,3 +110,38 @@ async def test_muted_text_stays_legible_on_the_highlighted_row(summit: Brief, th
         assert comma.style is not None and name.style is not None
         assert name.style.bgcolor == comma.style.bgcolor  # both on the cursor
         assert contrast(comma.style.color, comma.style.bgcolor) > 0.3, theme
+
+
+def segments_after(found: list[Segment], text: str) -> list[Segment]:
+    """The segments from the second one starting with `text` on (the first is on the cursor)."""
+    starts = [n for n, segment in enumerate(found) if segment.text.startswith(text)]
+    return found[starts[1] :]
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_the_links_muted_parts_recede_and_stay_legible_on_the_cursor(
+    bundled_summit: Brief, theme: str
+) -> None:
+    app = BriefingApp(bundled_summit)
+    app.theme = theme
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "enter")  # the first agreement's links, the first highlighted
+        await pilot.pause()
+        found = segments(app, "#agreements-pane RelatedList")
+        kind_on_cursor = drawn(found, "Agreement: ")
+        text_on_cursor = found[found.index(kind_on_cursor) + 1]
+        rest = segments_after(found, "Agreement: ")
+        kind, text = rest[0], rest[1]  # the next link: "Agreement: " then its title
+        speaker = drawn(rest, " — ")  # after a quote, who said it
+        group = drawn(rest, " Quotes ")  # a heading within "Referenced by"
+        assert text.text.startswith("Joint exercises") and text.style is not None
+        body_contrast = contrast(text.style.color, text.style.bgcolor)
+        for muted in (kind, speaker, group):
+            assert muted.style is not None
+            muted_contrast = contrast(muted.style.color, muted.style.bgcolor)
+            assert 0.15 < muted_contrast < body_contrast * 0.85, (theme, muted.text)
+        assert kind_on_cursor.style is not None and text_on_cursor.style is not None
+        assert kind_on_cursor.style.bgcolor == text_on_cursor.style.bgcolor
+        cursor_text = contrast(text_on_cursor.style.color, text_on_cursor.style.bgcolor)
+        cursor_kind = contrast(kind_on_cursor.style.color, kind_on_cursor.style.bgcolor)
+        assert 0.3 < cursor_kind < cursor_text, theme

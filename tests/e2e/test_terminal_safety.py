@@ -78,12 +78,14 @@ def test_every_screen_of_the_reader_writes_no_sequence_from_a_file_name(
         terminal.wait_for("Export to Markdown", "Writes")
         terminal.press("\r")
         terminal.wait_for("Exported")
+        terminal.wait_gone("Writes")
         terminal.press("e")
         terminal.wait_for("Export to Markdown")
         terminal.press("\r")
         terminal.wait_for("Replace")
         terminal.press("\t", "\r")
-        terminal.wait_for("Exported")
+        terminal.wait_gone("Replace the file?")  # the first export's note may still show
+        terminal.wait_gone("Export to Markdown")
         terminal.press("q")
         assert terminal.wait_exit() == 0
     finally:

@@ -141,7 +141,7 @@ def test_a_new_kind_declared_in_the_model_is_searched_exported_and_shown(tmp_pat
     assert "6 Decisions 2" in out
     assert "pane: Decisions 2 | Decision 1 of 2" in out
     assert "detail: Close the old quay /  / Reason / The quay is unsafe" in out
-    assert "related: [ItemRef(section='decisions', index=1)]" in out
+    assert "related: [ItemRef(section='decisions', index=1), TagLink(tag='safety')]" in out
 
 
 def test_every_item_struct_has_one_kind_and_every_section_one_kind() -> None:

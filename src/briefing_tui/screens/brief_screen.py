@@ -13,12 +13,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from briefing_tui.history import History, Location
-from briefing_tui.model import KINDS, SECTIONS, ItemRef, Lookup, Section
+from briefing_tui.model import SECTIONS, ItemRef, Lookup, Section
+from briefing_tui.printable import printable
 from briefing_tui.widgets.brief_header import BriefHeader
-from briefing_tui.widgets.brief_panes import OVERVIEW, BriefPanes
+from briefing_tui.widgets.brief_panes import OVERVIEW, PANE_TITLES, PANES, BriefPanes, pane_label
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.pane_tabs import PaneTabs
-from briefing_tui.widgets.related_list import RelatedList, Target
+from briefing_tui.widgets.related_list import RelatedList, TagLink, Target
 from briefing_tui.widgets.section_pane import SectionPane
 
 if TYPE_CHECKING:
@@ -26,21 +27,8 @@ if TYPE_CHECKING:
     from briefing_tui.search_state import SearchSession
     from briefing_tui.widgets.search_view import SearchView
 
-PANE_TITLES: dict[str, str] = {OVERVIEW: "Overview"} | {kind.section: kind.title for kind in KINDS}
-"""The panes by id, in tab order (the Overview, then a pane per section); keys 1, 2... pick them."""
-PANES: tuple[str, ...] = tuple(PANE_TITLES)
-
 _COMMANDS = frozenset({"help", "search", "step_hit", "export", "quit_app", "show_pane"})
 """Actions of printable keys: in a text box (the search bar) those keys are text."""
-
-
-def pane_label(pane: str, lookup: Lookup) -> str:
-    """A tab's label: its key, its name and, for sections, how many items it holds."""
-    number = PANES.index(pane) + 1
-    if pane == OVERVIEW:
-        return f"{number} Overview"
-    section: Section = SECTIONS[number - 2]
-    return f"{number} {PANE_TITLES[pane]} {len(lookup.brief.section(section))}"
 
 
 class BriefScreen(Screen[None]):
@@ -62,14 +50,14 @@ class BriefScreen(Screen[None]):
     COMMAND_BINDINGS: ClassVar[list[BindingType]] = [
         # Priority bindings run before the next key is read: what is typed straight after `/`
         # lands in the search bar, and "3G" reaches the Quotes list.
-        Binding("question_mark,f1", "help", "Help", priority=True),
+        Binding("question_mark", "help", "Help", priority=True),
         Binding("slash", "search", "Search", priority=True),
+        Binding("escape", "clear_search", "Clear"),  # offered while there is a search
+        Binding("q", "quit_app", "Quit", priority=True),
+        Binding("e", "export", "Export", priority=True),  # last: at 80 columns it may not fit
         Binding("n", "step_hit(1)", "Next hit", show=False, priority=True),
         Binding("N", "step_hit(-1)", "Previous hit", show=False, priority=True),
         Binding("ctrl+f", "toggle_filter", "Filter", show=False),
-        Binding("escape", "clear_search", "Clear search", show=False),
-        Binding("e", "export", "Export", priority=True),
-        Binding("q", "quit_app", "Quit", priority=True),
     ]
     """The commands of the reader."""
     BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, *COMMAND_BINDINGS]
@@ -80,13 +68,13 @@ class BriefScreen(Screen[None]):
     | tab, shift+tab | Move the focus to the next or previous area. |
     | backspace, alt+left | Go back to where a followed link was taken. |
     | alt+right | Go forward again. |
-    | ?, f1 | Show every key. |
+    | ? | Show every key (f1 too, from anywhere). |
     | / | Search the brief. |
     | n, N | Show the next or previous hit of the search, across all panes. |
     | ctrl+f | Show only the items that match the search, or all again (filter mode). |
     | escape | Clear the search highlights and filter. |
-    | e | Export the brief to Markdown. |
     | q | Quit. |
+    | e | Export the brief to Markdown. |
     """
 
     search_result: reactive[SearchResult | None] = reactive(None, init=False)
@@ -94,12 +82,23 @@ class BriefScreen(Screen[None]):
     filtering: reactive[bool] = reactive(False, init=False)
     """Whether the panes show only the items the search matches."""
 
-    def __init__(self, lookup: Lookup, *, brief_path: Path | None = None) -> None:
-        """The screen for the brief behind `lookup` (read from `brief_path`, if from a file)."""
+    def __init__(
+        self,
+        lookup: Lookup,
+        *,
+        brief_path: Path | None = None,
+        split: int | None = None,
+        start: Location | None = None,
+    ) -> None:
+        """The screen for the brief behind `lookup` (read from `brief_path`, if from a file);
+        the lists take `split` percent of the width (None: as the styles say); it opens at
+        `start` (None: the Overview)."""
         super().__init__()
         self.lookup = lookup
         self.brief_path = brief_path
-        self.history = History(Location(OVERVIEW, 0 if lookup.brief.people else None))
+        self._split = split
+        self._start = start
+        self.history = History(start or Location(OVERVIEW, 0 if lookup.brief.people else None))
         self._search: SearchSession | None = None  # made on the first /
         self._return_focus: Widget | None = None  # focused before the search bar opened
 
@@ -107,8 +106,17 @@ class BriefScreen(Screen[None]):
         yield BriefHeader(self.lookup.brief)
         labels = [(pane, pane_label(pane, self.lookup)) for pane in PANES]
         yield PaneTabs(labels, active=OVERVIEW, id="pane-tabs")
-        yield BriefPanes(self.lookup, id="panes")
+        yield BriefPanes(self.lookup, split=self._split, id="panes")
         yield Footer()
+
+    def on_mount(self) -> None:
+        start = self._start
+        if start is None or (start.pane == OVERVIEW and not start.index):
+            return  # the Overview, as composed
+        if start.pane == OVERVIEW and start.index is not None:
+            self.panes.overview.select_person(start.index)
+        else:
+            self.go_to(start)
 
     @property
     def panes(self) -> BriefPanes:
@@ -120,36 +128,44 @@ class BriefScreen(Screen[None]):
         """The id of the pane on show."""
         return self.query_one(PaneTabs).active
 
-    def open_pane(self, pane: str, index: int | None = None) -> SectionPane | None:
-        """Show `pane` and its tab, with item `index` selected; its SectionPane or None."""
-        section_pane = self.panes.show(pane, index)
+    def open_pane(self, pane: str, index: int | None = None, scroll: int = 0) -> SectionPane | None:
+        """Show `pane` and its tab, with item `index` selected (its detail scrolled `scroll`
+        lines down); its SectionPane or None."""
+        section_pane = self.panes.show(pane, index, scroll=scroll)
         self.query_one(PaneTabs).active = pane
         return section_pane
 
     def go_to(self, location: Location) -> None:
         """Show `location`: its pane, its item selected and the focus on it (no history)."""
-        pane = self.open_pane(location.pane, location.index)
+        pane = self.open_pane(location.pane, location.index, location.scroll)
         overview = self.panes.overview
         if pane is not None:
-            self.set_focus(pane.item_list)
+            pane.focus_main()
         elif location.index is not None:
             overview.select_person(location.index, list_items=True)
         else:
             self.set_focus(overview.people_list)
 
-    def follow(self, target: Target) -> None:
-        """Go to an item (ItemRef) or a person (by id), recording it in the history."""
-        if isinstance(target, ItemRef):
-            destination = Location(target.section, target.index)
-        else:
-            people = [person.id for person in self.lookup.brief.people]
-            if target not in people:
-                self.notify(f"Nobody with the id {target!r} in this brief.", severity="warning")
-                return
-            destination = Location(OVERVIEW, people.index(target))
+    def jump(self, destination: Location) -> None:
+        """Go to `destination`, recording the jump in the history (back returns here)."""
         self.history.visit(self.panes.location(), destination)
         self.go_to(destination)
         self.refresh_bindings()
+
+    def follow(self, target: Target) -> None:
+        """Jump to an item (ItemRef), a person (by id): what they said and wrote, or the first
+        item with a tag (TagLink), searching for that tag so that n and N walk its items."""
+        if isinstance(target, ItemRef):
+            self.jump(Location(target.section, target.index))
+            return
+        if isinstance(target, TagLink):
+            self.show_tag(target.tag)
+            return
+        people = [person.id for person in self.lookup.brief.people]
+        if target not in people:
+            self.notify(f"Nobody with the id {target!r} in this brief.", severity="warning")
+            return
+        self.jump(Location(OVERVIEW, people.index(target)))
 
     def on_related_list_followed(self, event: RelatedList.Followed) -> None:
         event.stop()
@@ -162,10 +178,11 @@ class BriefScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _COMMANDS:  # not under a dialog, and not while typing
             return self.is_active and not isinstance(self.focused, Input)
-        if action == "back":
-            return self.history.can_go_back or None
+        searching = (view := self._search_view()) is not None and view.is_open
+        if action == "back":  # never offered where it would do nothing
+            return self.history.can_go_back and not searching
         if action == "forward":
-            return self.history.can_go_forward or None
+            return self.history.can_go_forward and not searching
         if action == "clear_search":  # escape is free for others when there is nothing to clear
             return self.search_result is not None or self.filtering
         return True
@@ -182,7 +199,7 @@ class BriefScreen(Screen[None]):
         if section_pane is None:
             self.set_focus(self.panes.overview.people_list)
         else:
-            self.set_focus(section_pane.item_list)  # now: the next key is the list's
+            section_pane.focus_main()  # now: the next key is the list's
 
     def action_back(self) -> None:
         """Return to the location before the last followed link."""
@@ -200,13 +217,20 @@ class BriefScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key (the help screen)."""
-        from briefing_tui.query import QUERY_SYNTAX
-        from briefing_tui.screens.help_screen import HelpScreen, widget_key_groups
+        self.app.push_screen(self.help_screen())
 
-        palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Commands")
-        anywhere = [*self.COMMAND_BINDINGS, *self.app.BINDINGS, palette]
-        groups = [("Anywhere", anywhere), ("Panes", self.PANE_BINDINGS), *widget_key_groups()]
-        self.app.push_screen(HelpScreen(groups, [("Search queries", QUERY_SYNTAX)]))
+    def help_screen(self) -> Screen[None]:
+        """The help: every key, then the query syntax; opened at the query syntax when the
+        reader is typing a search."""
+        from briefing_tui.screens.reader_help import reader_help
+
+        typing = self.is_active and isinstance(self.focused, Input)
+        return reader_help(
+            [*self.COMMAND_BINDINGS, *self.app.BINDINGS],
+            self.PANE_BINDINGS,
+            palette_key=self.app.COMMAND_PALETTE_BINDING,
+            at_queries=typing,
+        )
 
     def action_export(self) -> None:
         """Open the export dialog: the whole brief, the pane on show or the search results."""
@@ -239,6 +263,8 @@ class BriefScreen(Screen[None]):
             view = SearchView(self.lookup, id="search")
             await self.mount(view, after="#panes")
             self._search = SearchSession(self.lookup.brief)
+            if self.search_result is not None:  # a followed tag's
+                view.bar.set_query(self.search_result.query.text)
             view.show_result(self.search_result)
             view.show_filtering(self.filtering)
         if not view.is_open:
@@ -274,8 +300,19 @@ class BriefScreen(Screen[None]):
 
     def on_search_view_query_changed(self, event: SearchView.QueryChanged) -> None:
         event.stop()
+        if self.search_result is not None and event.text == self.search_result.query.text:
+            return  # the bar shows the search already made (a followed tag's)
         if self._search is not None:
             self.search_result = self._search.search(event.text)
+
+    def show_tag(self, tag: str) -> None:
+        """Search for the items with exactly `tag` and show the first (a jump)."""
+        from briefing_tui.tag_search import tag_result
+
+        self.search_result = tag_result(self.lookup, tag)
+        if (view := self._search_view()) is not None:
+            view.bar.set_query(self.search_result.query.text)
+        self._show_hit(0, "tag " + printable(tag, one_line=True))
 
     def on_search_view_hit_chosen(self, event: SearchView.HitChosen) -> None:
         event.stop()
@@ -337,12 +374,10 @@ class BriefScreen(Screen[None]):
         if result is None or not 0 <= position < len(result.hits):
             return
         ref = result.hits[position].ref
-        pane = self.open_pane(ref.section, ref.index)
-        if pane is not None:
-            self.set_focus(pane.item_list)
+        self.jump(Location(ref.section, ref.index))
         self.app.clear_notifications()
         said = f"hit {position + 1} of {len(result.hits)}"
-        self.notify(f"{said} · {note}" if note else said, timeout=2)
+        self.notify(f"{said} · {note}" if note else said, timeout=2, markup=False)
 
     def _sync_panes(self) -> None:
         """Mark (and in filter mode, narrow) every pane to the current search; not while the

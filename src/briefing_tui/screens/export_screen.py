@@ -299,8 +299,8 @@ class ExportScreen(ModalScreen[Path | None]):
         shown = printable_path(event.path)
         if event.error is None:
             message = f"Exported {_items(event.count)} to {shown}"
+            self.dismiss(event.path)  # first: the news shows on the reader, which takes keys again
             self.app.notify(message, title="Export", markup=False)
-            self.dismiss(event.path)
         elif isinstance(event.error, TargetExists):
             self.app.push_screen(ReplaceScreen(event.path), self.replace_answered)
         else:

@@ -108,7 +108,7 @@ class HelpScreen(ModalScreen[None]):
 
 
 def widget_key_groups() -> list[BindingGroup]:
-    """The keys of the reader's lists, texts, related items and search, by where they apply."""
+    """The keys of the reader's lists, texts, an item's links and search, by where they apply."""
     from briefing_tui.widgets.item_list import ItemList
     from briefing_tui.widgets.related_list import RelatedList
     from briefing_tui.widgets.search_bar import SearchBar
@@ -118,7 +118,7 @@ def widget_key_groups() -> list[BindingGroup]:
     return [
         ("Lists of items and people", list(ItemList.BINDINGS)),
         ("Scrolling text", list(TextScroll.BINDINGS)),
-        ("Related items and people", list(RelatedList.BINDINGS)),
-        ("Search bar", [Binding("enter", "submit", "Open the hit"), *SearchBar.BINDINGS]),
+        ("An item's links", list(RelatedList.BINDINGS)),
+        ("Search bar", list(SearchBar.BINDINGS)),
         ("Search results", [*SearchResults.BINDINGS, *SearchView.BINDINGS]),
     ]

@@ -32,9 +32,11 @@ def cursor_bindings(noun: str, select: str) -> list[BindingType]:
         Binding("down,j", "cursor_down", f"Next {noun}", show=False),
         Binding("home,g", "cursor_first", f"First {noun}", show=False),
         Binding("end,G", "cursor_last", f"Last {noun}", show=False),
-        Binding("pageup", "cursor_page_up", "Page up", show=False),
-        Binding("pagedown", "cursor_page_down", "Page down", show=False),
-        Binding("enter", "select", select, show=False),
+        Binding("pageup,b", "cursor_page_up", "Page up", show=False),
+        Binding("pagedown,space", "cursor_page_down", "Page down", show=False),
+        Binding("ctrl+u", "cursor_half_page(-1)", "Half a page up", show=False),
+        Binding("ctrl+d", "cursor_half_page(1)", "Half a page down", show=False),
+        Binding("enter", "select", select),
     ]
 
 
@@ -174,10 +176,10 @@ class CursorList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._lines.clear()  # rendered with the old styles (a theme switch, a focus change)
+        self.clear_line_cache()  # rendered with the old styles (a theme switch, a focus change)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._lines.clear()
+        self.clear_line_cache()
         self.call_after_refresh(self.scroll_to_cursor)
 
     def on_focus(self) -> None:
@@ -244,6 +246,10 @@ class CursorList(ScrollView, can_focus=True):
     def action_cursor_page_down(self) -> None:
         """Move down one screenful."""
         self.move_cursor(self.cursor + self._page())
+
+    def action_cursor_half_page(self, direction: int) -> None:
+        """Move half a screenful down (1) or up (-1)."""
+        self.move_cursor(self.cursor + direction * max(1, self._page() // 2))
 
     def _page(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)

@@ -9,12 +9,13 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
-from briefing_tui.model import Item, ItemRef, Lookup, kind_of
+from briefing_tui.model import Item, Lookup, kind_of
 from briefing_tui.printable import printable
-from briefing_tui.widgets.related_list import RelatedList, Target
+from briefing_tui.widgets.item_links import MATCH_STYLE, item_links
+from briefing_tui.widgets.related_list import RelatedList
 from briefing_tui.widgets.text_blocks import Block, Hanging, bullets, quotation, text_blocks
 from briefing_tui.widgets.text_scroll import TextScroll
-from briefing_tui.widgets.text_styles import MUTED
+from briefing_tui.widgets.text_styles import LABEL, MUTED, STRONG
 
 Highlights = Mapping[str, Sequence[tuple[int, int]]]
 """Spans (start, end offsets into the original text) to highlight, by field name.
@@ -23,9 +24,7 @@ Field names: "title", "summary", "text", "context", "question", "why", "speaker"
 "details[N]" for the N-th detail, "tags[N]" for the N-th tag.
 """
 
-_LABEL = "bold $text-accent"
-_MUTED = MUTED
-_MATCH = "bold reverse"
+_MATCH = MATCH_STYLE
 
 
 def _field(text: str, name: str, highlights: Highlights | None, style: str = "") -> Content:
@@ -55,7 +54,7 @@ class DetailPane(TextScroll, can_focus=True):
     DetailPane {
         padding: 0 1;
         & > #detail-body { width: 1fr; }
-        & > #related-heading { margin-top: 1; color: $text-accent; text-style: bold; }
+        & > #related { margin-top: 1; }
     }
     """
 
@@ -70,46 +69,41 @@ class DetailPane(TextScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield _Body(id="detail-body")
-        heading = Static("Related", id="related-heading")
-        related = RelatedList(self._lookup, id="related")
-        heading.display = related.display = False  # until an item has related ones
-        yield heading
-        yield related
+        links = RelatedList(id="related")
+        links.display = False  # until an item has links
+        yield links
+
+    @property
+    def links(self) -> RelatedList:
+        """The item's links: its person, tags, related items and what refers to it."""
+        return self.query_one(RelatedList)
 
     def show(self, item: Item | None, *, highlights: Highlights | None = None) -> None:
-        """Render `item` (None: nothing selected), marking `highlights`, and list its related.
+        """Render `item` (None: nothing selected), marking `highlights`, and list its links.
 
-        Only what changes is touched: the related list and its heading keep their place and
-        styles when the new item has related ones too, or none either.
+        Only what changes is touched: the links keep their place and styles when the new item
+        has links too, or none either.
         """
         self.item, self._highlights = item, highlights
         if not self.is_mounted:
             return  # on_mount shows it
         body = self.query_one("#detail-body", Static)
-        related = self.query_one(RelatedList)
+        links = self.links
         if item is None:
-            content = Content.styled("Nothing here.", _MUTED)
-            related.show_targets(())
+            content = Content.styled("Nothing here.", MUTED)
+            links.show_links(())
         else:
             content = self.render_item(item, highlights)
-            related.show_targets(self._targets(item.related))
+            links.show_links(item_links(item, self._lookup, highlights))
         body.update(content)
-        shown = bool(related.targets)
-        if related.display != shown:
-            related.display = self.query_one("#related-heading").display = shown
+        shown = bool(links.row_count)
+        if links.display != shown:
+            links.display = shown
         if self.scroll_y:
             self.scroll_home(animate=False)
 
     def on_mount(self) -> None:
         self.show(self.item, highlights=self._highlights)
-
-    def _targets(self, ids: Sequence[str]) -> list[Target]:
-        """Resolve related ids to items or people; unknown ids are kept as people ids."""
-        targets: list[Target] = []
-        for related_id in ids:
-            ref: ItemRef | None = self._lookup.items.get(related_id)
-            targets.append(ref if ref is not None else related_id)
-        return targets
 
     def render_item(self, item: Item, highlights: Highlights | None = None) -> Content:
         """All fields of `item` as literal text, with field labels; `highlights` are marked."""
@@ -117,15 +111,15 @@ class DetailPane(TextScroll, can_focus=True):
         lookup = self._lookup
 
         def section(label: str, body: Block | Sequence[Block]) -> None:
-            parts.append(Content.styled(label, _LABEL))
+            parts.append(Content.styled(label, LABEL))
             parts.append(body)
             parts.append(Content(""))
 
         def person_line(person_id: str, field: str) -> Content:
             person = lookup.people.get(person_id)
-            name = _field(lookup.person_name(person_id), field, highlights, "bold")
+            name = _field(lookup.person_name(person_id), field, highlights, STRONG)
             if person and person.role:
-                return Content.assemble(name, (", ", _MUTED), (printable(person.role), "italic"))
+                return Content.assemble(name, (", ", MUTED), (printable(person.role), "italic"))
             return name
 
         kind = kind_of(item)
@@ -136,7 +130,7 @@ class DetailPane(TextScroll, can_focus=True):
             parts.append(_field(text, lead, highlights, "bold"))
         if kind.person is not None:
             person = person_line(getattr(item, kind.person), kind.person)
-            parts.append(Hanging(Content.styled("— ", _MUTED), person) if kind.quoted else person)
+            parts.append(Hanging(Content.styled("— ", MUTED), person) if kind.quoted else person)
         parts.append(Content(""))
         for name, label in kind.body:
             value = getattr(item, name)
@@ -145,14 +139,8 @@ class DetailPane(TextScroll, can_focus=True):
                 section(label, bullets(points))
             elif value:
                 section(label, _field(value, name, highlights))
-        if item.tags:
-            tags = [
-                _field(t, f"tags[{n}]", highlights, "$text-secondary")
-                for n, t in enumerate(item.tags)
-            ]
-            section("Tags", Content(" · ").join(tags))
         if item.id:
-            parts.append(Content.assemble(("id ", _MUTED), (printable(item.id), _MUTED)))
+            parts.append(Content.assemble(("id ", MUTED), (printable(item.id), MUTED)))
         while parts and isinstance(parts[-1], Content) and not parts[-1].plain:
             parts.pop()
         return text_blocks(parts)

@@ -12,16 +12,15 @@ from textual.message import Message
 from textual.style import Style
 from textual.widgets import Static
 
-from briefing_tui.model import KINDS, Brief, ItemRef, Lookup, Person, kind_of
+from briefing_tui.model import KINDS, Brief, ItemRef, Lookup, Person
 from briefing_tui.printable import printable
 from briefing_tui.widgets.empty_state import EmptyState
 from briefing_tui.widgets.item_list import ItemList
-from briefing_tui.widgets.text_blocks import Block, Hanging, TextBlocks, quoted, text_blocks
+from briefing_tui.widgets.item_rows import by_person_row
+from briefing_tui.widgets.row_text import RowText
+from briefing_tui.widgets.text_blocks import Block, Hanging, TextBlocks, text_blocks
 from briefing_tui.widgets.text_scroll import TextScroll
 from briefing_tui.widgets.text_styles import KEY, MUTED, STRONG, label, muted
-
-_KIND_WIDTH = max(len(kind.label) for kind in KINDS if kind.person is not None)
-"""The widest name of a kind a person's items can be of: their words start in one column."""
 
 
 def said_counts(brief: Brief) -> Counter[str]:
@@ -205,15 +204,10 @@ class OverviewPane(Horizontal):
         elif list_items:
             self.people_list.focus()
 
-    def _item_label(self, index: int) -> Content:
+    def _item_label(self, index: int) -> RowText:
         """A row of what the person said or wrote: its kind, then its words (their name, in the
         list's title, is not repeated)."""
-        item = self._lookup.item(self._refs[index])
-        kind = kind_of(item)
-        field = kind.headline_field(item)
-        text = printable(getattr(item, field), one_line=True)
-        words = quoted(text) if kind.quoted and field == kind.headline[0] else Content(text)
-        return Content.assemble((f"{kind.label:<{_KIND_WIDTH}}  ", MUTED), words)
+        return by_person_row(self._refs[index], self._lookup)
 
     def _items_of(self, index: int | None) -> tuple[Sequence[ItemRef], str]:
         """What person `index` said or wrote, and the title of that list."""

@@ -16,17 +16,20 @@ class SearchBar(Vertical):
     """A one-line query input; escape closes, up/down recall, tab moves into the results."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close search", show=False),
+        # Enter is the input's own key; named here too, so the footer offers it while typing.
+        Binding("enter", "open_hit", "Open hit", priority=True),
+        Binding("tab", "to_results", "Results"),
+        Binding("escape", "close", "Close search"),
         Binding("up", "recall(-1)", "Earlier search", show=False),
         Binding("down", "recall(1)", "Later search", show=False),
-        Binding("tab", "to_results", "Into the results", show=False),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
+    | enter | Open the first hit (or the one picked in the results). |
+    | tab | Move into the results. |
     | escape | Close the bar (the highlights stay). |
     | up, down | Recall an earlier or later search. |
-    | tab | Move into the results. |
     """
 
     DEFAULT_CSS = """
@@ -74,6 +77,10 @@ class SearchBar(Vertical):
         """Put `text` in the input, the cursor at its end (an Input.Changed follows)."""
         self.input.value = text
         self.input.cursor_position = len(text)
+
+    async def action_open_hit(self) -> None:
+        """Submit the query, as enter in the input does."""
+        await self.input.action_submit()
 
     def action_close(self) -> None:
         """Close the bar."""

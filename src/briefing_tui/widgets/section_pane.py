@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from textual.containers import Horizontal
 from textual.content import Content
 
-from briefing_tui.model import SECTION_TITLES, Lookup, Section, headline, section_kind
+from briefing_tui.model import SECTION_TITLES, Lookup, Section, section_kind
+from briefing_tui.widgets.item_rows import RowSpans, item_row, item_row_cells
 
 if TYPE_CHECKING:
     from briefing_tui.widgets.detail_pane import DetailPane, Highlights
@@ -43,6 +44,8 @@ class SectionPane(Horizontal):
         self._list: ItemList | None = None  # nothing is built before the pane is first shown
         self._detail_pending = False  # the detail follows the cursor after the next frame
         self._detail: DetailPane | None = None
+        self._split: int | None = None  # the list's share of the width, in percent
+        self._alone = False  # the detail alone, the list hidden
 
     @property
     def is_built(self) -> bool:
@@ -59,12 +62,53 @@ class SectionPane(Horizontal):
 
         items, lookup = self._items, self._lookup
         self._list = ItemList(
-            len(items), lambda index: headline(items[index], lookup), cursor=index or 0
+            len(items),
+            lambda index: item_row(items[index], lookup),
+            measure=lambda index: item_row_cells(items[index], lookup),
+            cursor=index or 0,
         )
         self._detail = DetailPane(lookup)
-        self._list.set_highlights(self._row_highlights)
+        self._list.set_highlights(RowSpans(self._row_highlights, items, lookup))
         self._update_title()
+        self._apply_layout()
         self.mount(self._list, self._detail)
+
+    def set_layout(self, split: int | None, alone: bool) -> None:
+        """Give the list `split` percent of the width (None: as the styles say), or hide it to
+        show the detail `alone`; the focus stays in the pane."""
+        self._split, self._alone = split, alone
+        if self._list is None:
+            return
+        had_focus = self._list.has_focus
+        self._apply_layout()
+        if alone and had_focus:
+            self.detail.focus()
+        elif not alone and self.detail.has_focus_within:
+            self._list.focus()
+
+    def _apply_layout(self) -> None:
+        styles = self.item_list.styles
+        if self._split is None:
+            styles.clear_rule("width")
+            styles.clear_rule("max_width")
+        else:
+            styles.width = f"{self._split}%"
+            styles.max_width = "100%"
+        self.item_list.display = not self._alone
+
+    @property
+    def list_share(self) -> int:
+        """The list's width as a percentage of the pane's (0 when hidden or not laid out)."""
+        if self._list is None or not self._list.display or not self.size.width:
+            return 0
+        return round(self._list.outer_size.width * 100 / self.size.width)
+
+    def focus_main(self) -> None:
+        """Focus the list, or the detail when it is shown alone."""
+        if self._alone:
+            self.detail.focus()
+        else:
+            self.item_list.focus()
 
     @property
     def item_list(self) -> ItemList:
@@ -85,13 +129,22 @@ class SectionPane(Horizontal):
         """The item index under the cursor (None for an empty section or filter)."""
         return self._list.index if self._list is not None else None
 
-    def select(self, index: int) -> None:
-        """Put the cursor (and the detail) on item `index`."""
+    @property
+    def detail_scroll(self) -> int:
+        """How many lines the detail is scrolled down (0 before the pane is built)."""
+        return round(self._detail.scroll_y) if self._detail is not None else 0
+
+    def select(self, index: int, *, scroll: int = 0) -> None:
+        """Put the cursor (and the detail) on item `index`, the detail scrolled `scroll` lines
+        down (once laid out)."""
         if self._list is None:
             self.build(index)
-            return
-        self._list.select_index(index)
-        self._show_detail(self._list.index)
+        else:
+            self._list.select_index(index)
+            self._show_detail(self._list.index)
+        if scroll:
+            detail = self.detail
+            detail.call_after_refresh(detail.scroll_to, y=scroll, animate=False)
 
     def set_filter(self, indices: Sequence[int] | None, label: str = "") -> None:
         """Narrow the list to `indices` (None: all), naming the filter `label` in the title."""
@@ -109,7 +162,7 @@ class SectionPane(Horizontal):
         highlights by index (for whichever item the detail shows); ({}, None) clears them."""
         self._row_highlights, self._detail_highlights = rows, detail
         if self._list is not None:
-            self._list.set_highlights(rows)
+            self._list.set_highlights(RowSpans(rows, self._items, self._lookup))
             self._show_detail(self._list.index, again=True)
 
     def _show_detail(self, index: int | None, *, again: bool = False) -> None:
@@ -154,8 +207,8 @@ class SectionPane(Horizontal):
     def on_item_list_selected(self, event: ItemList.Selected) -> None:
         event.stop()
         self._show_detail(event.index)
-        related = self.detail.query_one("#related")
-        if self.detail.item is not None and self.detail.item.related:
-            related.focus()
+        links = self.detail.links
+        if links.row_count:
+            links.focus()
         else:
             self.detail.focus()

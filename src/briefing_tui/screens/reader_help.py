@@ -1,0 +1,49 @@
+"""The reader's help: every key of the app, its screen and its widgets, then the query syntax."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.binding import Binding, BindingType
+
+from briefing_tui.query import QUERY_SYNTAX
+from briefing_tui.screens.help_screen import (
+    QUERY_HELP_TITLE,
+    BindingGroup,
+    HelpScreen,
+    widget_key_groups,
+)
+
+
+def reader_help(
+    anywhere: Sequence[BindingType],
+    panes: Sequence[BindingType],
+    *,
+    palette_key: str,
+    at_queries: bool = False,
+) -> HelpScreen:
+    """The help screen: the keys that work `anywhere`, those of the `panes`, the palette's
+    (`palette_key`) and the widgets'; `at_queries` opens it at the query syntax (for F1 in the
+    search bar)."""
+    from briefing_tui.widgets.brief_panes import BriefPanes
+
+    palette = Binding(palette_key, "command_palette", "Commands")
+    groups: list[BindingGroup] = [
+        ("Anywhere", _once([*anywhere, palette])),
+        ("Panes", [*panes, *BriefPanes.BINDINGS]),
+        *widget_key_groups(),
+    ]
+    start = QUERY_HELP_TITLE if at_queries else None
+    return HelpScreen(groups, [(QUERY_HELP_TITLE, QUERY_SYNTAX)], start_at=start)
+
+
+def _once(bindings: Sequence[BindingType]) -> list[Binding]:
+    """The bindings, each key with a description listed once (a key bound twice, to show it in
+    the footer in some places only, is one row of the help)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for binding in Binding.make_bindings(bindings):
+        if (binding.key, binding.description) not in seen:
+            seen.add((binding.key, binding.description))
+            kept.append(binding)
+    return kept
