@@ -109,10 +109,10 @@ async def test_slash_opens_the_bar_in_place_of_the_panes_and_results_update_as_y
             "No item has both pear and wheat — 2 have one of them"
             " · Agreements 2 · Quotes 0 · Analysis 0 · Questions 0"
         )
-        assert results_text(app) == [
+        assert results_text(app) == [  # each row says which word it lacks
             "Agreements 2",
-            "Pear harvest  summary: Pears, and an apple or two.",
-            "Grain stores  summary: Wheat only.",
+            "no wheat · Pear harvest  summary: Pears, and an apple or t…",
+            "no pear · Grain stores  summary: Wheat only.",
         ]
         await pilot.press("ctrl+u", *"apple")
         await pilot.pause()
@@ -352,9 +352,9 @@ async def test_a_match_in_a_persons_role_by_speaker_shows_on_the_row_as_context(
     async with app.run_test(size=(150, 30), notifications=True) as pilot:
         await search(pilot, "speaker:grower")
         assert marked_in_rows(app) == [
-            ("Ann Apfel: We love ap…  speaker: Ann Apfel, Grower", ["Grower"]),
+            ("Ann Apfel: We love app…  speaker: Ann Apfel, Grower", ["Grower"]),
             ("Ann Apfel: Soil first  expert: Ann Apfel, Grower", ["Grower"]),
-            ("Ann Apfel: Hedges kee…  expert: Ann Apfel, Grower", ["Grower"]),
+            ("Ann Apfel: Hedges keep…  expert: Ann Apfel, Grower", ["Grower"]),
         ]
         await pilot.press("ctrl+u", *"ann soil")  # the headline marks these: no context line
         await pilot.pause()

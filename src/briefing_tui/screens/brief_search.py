@@ -103,7 +103,7 @@ class BriefSearch(Screen[None]):
         if place is not None:
             self.go_to(place)
         if focus is not None and focus.is_attached and focus.focusable:
-            self.set_focus(focus)
+            focus.focus()  # queued after go_to's own focus, so it wins
 
     def on_search_view_query_changed(self, event: SearchView.QueryChanged) -> None:
         event.stop()

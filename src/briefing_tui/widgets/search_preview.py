@@ -46,7 +46,10 @@ class SearchPreview(Vertical):
 
     DEFAULT_CSS = """
     SearchPreview {
-        & > #preview-overview { padding: 0 1; display: none; }
+        & > #preview-overview {
+            padding: 0 1; display: none;
+            border: round $foreground 20%; border-title-color: $text-muted;
+        }
         & > #preview-overview > Static { width: 1fr; }
     }
     """
@@ -65,6 +68,11 @@ class SearchPreview(Vertical):
     def detail(self) -> DetailPane:
         """Where an item is shown."""
         return self.query_one(DetailPane)
+
+    def set_title(self, title: str) -> None:
+        """Title the preview (app text: what is shown, which hit)."""
+        self.detail.border_title = title
+        self.query_one("#preview-overview").border_title = title
 
     def show_item(self, item: Item | None, highlights: Mapping[str, Spans] | None = None) -> None:
         """Show `item` (None: nothing) with `highlights` marked."""

@@ -202,7 +202,8 @@ class SearchResults(CursorList):
         return line
 
     def _hit_line(self, position: int, width: int) -> Content:
-        """A hit's row: its headline with matches marked, then a match elsewhere in context."""
+        """A hit's row: what it lacks (in a partial result), its headline with matches marked,
+        then a match elsewhere in context."""
         assert self._result is not None
         hit = self._result.hits[position]
         item = self._lookup.item(hit.ref)
@@ -211,15 +212,19 @@ class SearchResults(CursorList):
         line = Content(printable(headline(item, self._lookup), one_line=True))
         for start, end in headline_spans(item, self._lookup, matches):
             line = line.stylize(marked, start, end)
-        context = context_match(item, self._lookup, matches)
-        if context is None:
-            return Content("   ").append(line)
-        title_width = max(16, (width - 3) * 2 // 5)
-        line = line.truncate(title_width, ellipsis=True)
-        label = f"  {context.field}: "
-        context_line = self._snippet_line(context, width - 3 - line.cell_length - len(label))
         muted = self.get_visual_style("search-results--context", partial=True)
-        return Content.assemble("   ", line, Content(label).stylize(muted), context_line)
+        lead = Content("   ")
+        if missing := hit.missing:  # a partial match says what it lacks, first
+            lacks = printable("no " + ", ".join(missing) + " · ", one_line=True)
+            lead = lead.append(Content(lacks).stylize(muted))
+        context = context_match(item, self._lookup, matches)
+        width -= lead.cell_length
+        if context is None or width < 45:  # too narrow for context: the preview shows it
+            return lead.append(line)
+        line = line.truncate(max(16, width * 2 // 5), ellipsis=True)
+        label = f"  {context.field}: "
+        context_line = self._snippet_line(context, width - line.cell_length - len(label))
+        return Content.assemble(lead, line, Content(label).stylize(muted), context_line)
 
     def click_chooses(self, chain: int) -> bool:
         return True  # a click opens the hit, as enter does

@@ -49,10 +49,10 @@ class SearchView(Vertical):
         height: 1fr;
         & > #search-main { height: 1fr; }
         & SearchResults {
-            width: 2fr; min-width: 16; max-width: 60;
+            width: 2fr; min-width: 16;
             border: round $border; border-title-color: $text-accent;
         }
-        & SearchPreview { width: 3fr; border: round $border-blurred; }
+        & SearchPreview { width: 3fr; max-width: 86; }
     }
     """
 
@@ -89,9 +89,7 @@ class SearchView(Vertical):
             results = SearchResults(self._lookup, id="search-results")
             results.border_title = "Results"
             yield results
-            preview = SearchPreview(self._lookup, id="search-preview")
-            preview.border_title = "Preview"
-            yield preview
+            yield SearchPreview(self._lookup, id="search-preview")
         yield SearchBar(id="search-bar")
 
     @property
@@ -137,7 +135,7 @@ class SearchView(Vertical):
         self.bar.set_status(summary_line(result), nothing=is_miss(result))
         if not self.results.row_count:
             self.preview.show_item(None)
-            self.preview.border_title = "Preview"
+            self.preview.set_title("Nothing to preview")
 
     def on_search_results_highlighted(self, event: SearchResults.Highlighted) -> None:
         event.stop()
@@ -147,13 +145,13 @@ class SearchView(Vertical):
         first = int(result.overview is not None)
         if event.row < first:
             self.preview.show_overview(overview_highlights(result))
-            self.preview.border_title = "Overview"
+            self.preview.set_title("Overview: the brief's title and summary")
             return
         hit = result.hits[event.row - first]
         item = self._lookup.item(hit.ref)
         self.preview.show_item(item, detail_highlights(item, self._lookup, hit.matches))
         kind = kind_of(item).label
-        self.preview.border_title = f"{kind} {hit.ref.index + 1} · hit {event.row + 1}"
+        self.preview.set_title(f"{kind} {hit.ref.index + 1} · hit {event.row + 1}")
 
     def show_filtering(self, filtering: bool) -> None:
         """Say in the results' title whether the panes show only the items that match."""
