@@ -225,6 +225,7 @@ class BriefScreen(BriefSearch):
                 brief_path=self.brief_path,
                 pane=self.active_pane,
                 search=self.search_result,
+                filtering=self.filtering,
             )
         )
 

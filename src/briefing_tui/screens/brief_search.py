@@ -15,7 +15,7 @@ from textual.widget import Widget
 from briefing_tui.history import Location
 from briefing_tui.model import SECTIONS, ItemRef, Lookup, Section
 from briefing_tui.printable import printable
-from briefing_tui.widgets.brief_panes import OVERVIEW, BriefPanes
+from briefing_tui.widgets.brief_panes import OVERVIEW, BriefPanes, pane_label
 from briefing_tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -208,3 +208,18 @@ class BriefSearch(Screen[None]):
         view = self._search_view()
         if view is None or not view.is_open:
             self.panes.mark(self.search_result, self.filtering)
+        self._label_tabs()
+
+    def _label_tabs(self) -> None:
+        """Count in the tabs what the panes list: in filter mode, "3 Quotes 4/12"."""
+        from briefing_tui.widgets.pane_tabs import PaneTabs
+
+        result = self.search_result
+        labels: dict[str, str] = {}
+        for section in SECTIONS:
+            label = pane_label(section, self.lookup)
+            if self.filtering and result is not None:
+                head, total = label.rsplit(" ", 1)
+                label = f"{head} {result.counts[section]}/{total}"
+            labels[section] = label
+        self.query_one(PaneTabs).relabel(labels)

@@ -151,7 +151,7 @@ class SectionPane(Horizontal):
         self._filter_label = label if indices is not None else ""
         self.item_list.set_rows(indices)
         self._update_title()
-        self._show_detail(self.item_list.index)
+        self._show_detail(self.item_list.index, again=True)  # its title counts anew
 
     def set_highlights(
         self,
@@ -176,7 +176,12 @@ class SectionPane(Horizontal):
                 highlights = self._detail_highlights(index)
             self.detail.show(self._items[index], highlights=highlights)
             kind = section_kind(self.section).label
-            self.detail.border_title = f"{kind} {index + 1} of {len(self._items)}"
+            total, shown = len(self._items), self.item_list.row_count
+            if self._filter_label:  # the place within the filter, then the whole
+                row = self.item_list.cursor + 1
+                self.detail.border_title = f"{kind} {row} of {shown} ({total} in all)"
+            else:
+                self.detail.border_title = f"{kind} {index + 1} of {total}"
 
     def _update_title(self) -> None:
         title = SECTION_TITLES[self.section]
