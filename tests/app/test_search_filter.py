@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.widgets import RadioButton
 
 from briefing_tui.app import BriefingApp
+from briefing_tui.loader import load_brief
 from briefing_tui.model import Agreement, Brief, ItemRef, Person, Quote
 from briefing_tui.screens.export_screen import ExportScreen, export_scopes
 from briefing_tui.search import SearchIndex
@@ -31,6 +33,12 @@ def fruit_brief(make_brief: BriefFactory) -> Brief:
         ),
         people=(Person(id="ann", name="Ann Apfel", role="Grower"),),
     )
+
+
+@pytest.fixture
+def note_brief() -> Brief:
+    """tests/data/note.yaml: a brief with no analysis."""
+    return load_brief(Path(__file__).resolve().parents[1] / "data" / "note.yaml")
 
 
 def tab_labels(app: BriefingApp) -> list[str]:
@@ -84,3 +92,44 @@ def test_the_export_dialog_labels_the_closest_matches_as_not_exact(fruit_brief: 
     assert result.fuzzy
     search = export_scopes(fruit_brief, "quotes", result)[2]
     assert str(search.label) == "The closest matches to “hydrgen” (none is exact): 1 item"
+
+
+def list_lines(app: BriefingApp, section: str) -> list[str]:
+    item_list = app.screen.query_one(f"#{section}-pane", SectionPane).item_list
+    lines = [item_list.render_line(y).text.strip() for y in range(4)]
+    return [line for line in lines if line]
+
+
+async def test_an_empty_section_says_so_and_what_to_do(note_brief: Brief) -> None:
+    app = BriefingApp(note_brief)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert list_lines(app, "analysis") == [
+            "This brief has no analysis.",
+            "Press 1 for the overview, / to search.",
+        ]
+        assert not app.screen.query_one("#analysis-pane", SectionPane).detail.display
+
+
+async def test_a_filter_that_leaves_nothing_says_so_and_how_to_lift_it(
+    fruit_brief: Brief,
+) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.press("slash", *"wheat", "escape", "ctrl+f", "3")
+        await pilot.pause()
+        assert list_lines(app, "quotes") == [
+            "No quote matches “wheat”.",
+            "ctrl+f shows every item; escape clears the search.",
+        ]
+
+
+async def test_results_that_find_nothing_say_so_in_place_of_rows(fruit_brief: Brief) -> None:
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("slash", *"zzzz")
+        await pilot.pause()
+        results = app.screen.query_one("#search-results")
+        lines = [results.render_line(y).text.strip() for y in range(3)]
+        assert lines == ["", "Nothing matches “zzzz”.", "Edit the query; escape goes back."]

@@ -133,6 +133,14 @@ class SearchView(Vertical):
         """List `result` (None: no search) and say what it found in the bar."""
         self.results.show(result)
         self.bar.set_status(summary_line(result), nothing=is_miss(result))
+        if result is None:
+            self.results.set_empty("Type to search every section.", "Escape goes back.")
+        elif not result.query.empty:
+            query = result.query.text.strip()
+            hint = "Edit the query; escape goes back."
+            self.results.set_empty(f"Nothing matches “{query}”.", hint)
+        else:
+            self.results.set_empty("Nothing to search for.", "The bar below says why.")
         if not self.results.row_count:
             self.preview.show_item(None)
             self.preview.set_title("Nothing to preview")
