@@ -150,3 +150,21 @@ async def test_the_bar_explains_a_mistake_in_the_query(
         await pilot.pause()
         assert bar_status(app).startswith(explained)
         assert app.screen.query_one("#search-status").has_class("-nothing")
+
+
+async def test_a_match_in_the_summary_opens_the_overview_with_it_marked(
+    make_brief: BriefFactory,
+) -> None:
+    brief = make_brief(
+        summary="Trade equal to a quarter of world GDP.",
+        agreements=(Agreement(title="Ports", summary="Shore power."),),
+    )
+    app = BriefingApp(brief)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "slash", *"gdp", "enter")
+        await pilot.pause()
+        assert app.screen.active_pane == "overview"
+        body = app.screen.query_one("#overview-body").render()
+        marked = [body.plain[s.start : s.end] for s in body.spans if "reverse" in str(s.style)]
+        assert marked == ["GDP"]
+        assert said(app) == "hit 1 of 1 · Overview · gdp"
