@@ -398,6 +398,8 @@ async def test_help_documents_the_search_keys_and_query_language(fruit_brief: Br
         assert "Next hit" in text and "Filter" in text
         for syntax in ('"a phrase"', "speaker:", "tag:", "in:", "-word", "smart case"):
             assert syntax in text
+        assert "What search shows" in text
+        assert "What search shows" in text and "status line says which" in text
 
 
 async def test_a_pane_key_in_the_results_leaves_them_for_that_pane(summit: Brief) -> None:

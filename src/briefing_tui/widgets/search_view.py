@@ -28,6 +28,17 @@ if TYPE_CHECKING:
     from briefing_tui.search import SearchResult
 
 
+SEARCH_HELP: tuple[tuple[str, str], ...] = (
+    ("results", "Replace the list and the detail; the hit under the cursor is previewed."),
+    ("the bar", "Counts per section; a mistake in the query, explained; closest matches."),
+    ("enter", "Opens the hit; on a query that finds nothing, the bar stays to edit it."),
+    ("escape", "Back to the pane, item and scroll you left; again, clears the search."),
+    ("n, N", "The next or previous hit; the status line says which (hit 3 of 12)."),
+    ("ctrl+f", "Filter: panes, tabs and titles count what they show (2 of 4, 12 in all)."),
+)
+"""What the search shows and says, as the help screen lists it."""
+
+
 class SearchView(Vertical):
     """The results and the preview of the hit under the cursor, above the bar; hidden until
     `open`."""
