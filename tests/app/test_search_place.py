@@ -168,3 +168,17 @@ async def test_a_match_in_the_summary_opens_the_overview_with_it_marked(
         marked = [body.plain[s.start : s.end] for s in body.spans if "reverse" in str(s.style)]
         assert marked == ["GDP"]
         assert said(app) == "hit 1 of 1 · Overview · gdp"
+
+
+async def test_no_tab_is_lit_while_the_results_show(fruit_brief: Brief) -> None:
+    from briefing_tui.widgets.pane_tabs import PaneTabs
+
+    app = BriefingApp(fruit_brief)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "slash", *"apple")
+        await pilot.pause()
+        assert app.screen.query_one(PaneTabs).active == ""
+        assert app.screen.active_pane == "quotes"  # where escape returns
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(PaneTabs).active == "quotes"

@@ -109,7 +109,7 @@ class BriefScreen(BriefSearch):
     @property
     def active_pane(self) -> str:
         """The id of the pane on show."""
-        return self.query_one(PaneTabs).active
+        return self.panes.active  # the tabs light none while the search results show
 
     def open_pane(self, pane: str, index: int | None = None, scroll: int = 0) -> SectionPane | None:
         """Show `pane` and its tab, with item `index` selected (its detail scrolled `scroll`

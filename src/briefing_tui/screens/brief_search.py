@@ -16,6 +16,7 @@ from briefing_tui.history import Location
 from briefing_tui.model import SECTIONS, ItemRef, Lookup, Section
 from briefing_tui.printable import printable
 from briefing_tui.widgets.brief_panes import OVERVIEW, BriefPanes, pane_label
+from briefing_tui.widgets.pane_tabs import PaneTabs
 from briefing_tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class BriefSearch(Screen[None]):
             self._return_focus = self.focused
             self._return_to = self.panes.location()
             self.query_one("#panes").display = False
+            self.query_one(PaneTabs).active = ""  # the results are no pane: no tab is lit
         self.status_line.clear()
         view.open()
         self.set_focus(view.query_input)  # now, not after the queued keys: they are the query
@@ -95,6 +97,7 @@ class BriefSearch(Screen[None]):
             return
         view.close()
         self.query_one("#panes").display = True
+        self.query_one(PaneTabs).active = self.panes.active
         self._sync_panes()
         focus, self._return_focus = self._return_focus, None
         place, self._return_to = self._return_to, None
@@ -212,8 +215,6 @@ class BriefSearch(Screen[None]):
 
     def _label_tabs(self) -> None:
         """Count in the tabs what the panes list: in filter mode, "3 Quotes 4/12"."""
-        from briefing_tui.widgets.pane_tabs import PaneTabs
-
         result = self.search_result
         labels: dict[str, str] = {}
         for section in SECTIONS:

@@ -164,7 +164,7 @@ class SearchView(Vertical):
         first = int(result.overview is not None)
         if event.row < first:
             self.preview.show_overview(overview_highlights(result))
-            self.preview.set_title("Overview: the brief's title and summary")
+            self.preview.set_title("Overview · hit 1")
             return
         hit = result.hits[event.row - first]
         item = self._lookup.item(hit.ref)
