@@ -133,3 +133,11 @@ async def test_results_that_find_nothing_say_so_in_place_of_rows(fruit_brief: Br
         results = app.screen.query_one("#search-results")
         lines = [results.render_line(y).text.strip() for y in range(3)]
         assert lines == ["", "Nothing matches “zzzz”.", "Edit the query; escape goes back."]
+
+
+def test_a_filtered_pane_of_closest_matches_says_so(fruit_brief: Brief) -> None:
+    result = SearchIndex(fruit_brief).search("hydrgen")
+    pane = export_scopes(fruit_brief, "quotes", result, filtering=True)[1]
+    assert str(pane.label) == (
+        "This pane, Quotes filtered by “hydrgen” (closest matches, none exact): 1 item"
+    )

@@ -65,7 +65,8 @@ def _pane_scope(brief: Brief, section: Section, search: SearchResult | None) -> 
         return ExportScope("pane", label, count, sections=(section,), available=count > 0)
     count = search.counts[section]
     query = printable(search.query.text.strip(), one_line=True)
-    label = Content(f"This pane, {title} filtered by “{query}”: {_items(count)}")
+    closest = " (closest matches, none exact)" if search.fuzzy else ""
+    label = Content(f"This pane, {title} filtered by “{query}”{closest}: {_items(count)}")
     return ExportScope(
         "pane", label, count, sections=(section,), search=search, available=count > 0
     )
