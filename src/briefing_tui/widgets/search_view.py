@@ -159,8 +159,8 @@ class SearchView(Vertical):
     def on_search_results_highlighted(self, event: SearchResults.Highlighted) -> None:
         event.stop()
         result = self.results.result
-        if result is None:
-            return
+        if result is None or event.row >= result.stop_count:
+            return  # about a result typed over since: the new one's message follows
         first = int(result.overview is not None)
         if event.row < first:
             self.preview.show_overview(overview_highlights(result))
