@@ -182,3 +182,19 @@ async def test_no_tab_is_lit_while_the_results_show(fruit_brief: Brief) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(PaneTabs).active == "quotes"
+
+
+async def test_the_preview_scrolls_to_a_match_below_the_fold(make_brief: BriefFactory) -> None:
+    details = (*(f"Point number {n}." for n in range(40)), "The hidden walrus.")
+    brief = make_brief(agreements=(Agreement(title="Long", summary="Many.", details=details),))
+    app = BriefingApp(brief)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"walrus")
+        await pilot.pause()
+        await pilot.pause()
+        detail = app.screen.query_one(SearchPreview).detail
+        body = detail.query_one("#detail-body")
+        lines = [body.render_line(y).text for y in range(body.size.height)]
+        walrus = next(y for y, line in enumerate(lines) if "walrus" in line)
+        top = detail.scroll_y
+        assert top > 20 and top <= walrus < top + detail.scrollable_content_region.height

@@ -79,6 +79,23 @@ class SearchPreview(Vertical):
         self.query_one("#preview-overview").display = False
         self.detail.display = True
         self.detail.show(item, highlights=highlights)
+        if highlights:
+            self.call_after_refresh(self._reveal_match)
+
+    def _reveal_match(self) -> None:
+        """Scroll the item so that its first marked match shows, if it is below the fold."""
+        detail = self.detail
+        body = detail.query_one("#detail-body", Static)
+        content = body.render()
+        if not isinstance(content, Content):
+            return
+        first = min((s.start for s in content.spans if s.style == MATCH_STYLE), default=None)
+        width = body.content_region.width
+        if first is None or width <= 0:
+            return
+        line = len(content[:first].wrap(width)) - 1
+        if line >= detail.scrollable_content_region.height - 1:
+            detail.scroll_to(y=max(0, line - 2), animate=False)
 
     def show_overview(self, highlights: Mapping[str, Spans]) -> None:
         """Show the brief's title and summary with `highlights` marked."""
