@@ -33,8 +33,11 @@ def reader_help(
         ("Panes", [*panes, *BriefPanes.BINDINGS]),
         *widget_key_groups(),
     ]
+    from briefing_tui.widgets.search_view import SEARCH_HELP
+
     start = QUERY_HELP_TITLE if at_queries else None
-    return HelpScreen(groups, [(QUERY_HELP_TITLE, QUERY_SYNTAX)], start_at=start)
+    notes = [(QUERY_HELP_TITLE, QUERY_SYNTAX), ("What search shows", SEARCH_HELP)]
+    return HelpScreen(groups, notes, start_at=start)
 
 
 def _once(bindings: Sequence[BindingType]) -> list[Binding]:
