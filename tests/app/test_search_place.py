@@ -198,3 +198,25 @@ async def test_the_preview_scrolls_to_a_match_below_the_fold(make_brief: BriefFa
         walrus = next(y for y, line in enumerate(lines) if "walrus" in line)
         top = detail.scroll_y
         assert top > 20 and top <= walrus < top + detail.scrollable_content_region.height
+
+
+async def test_n_typed_in_one_burst_into_a_pane_not_yet_built_shows_the_hit_in_full(
+    bundled_summit: Brief,
+) -> None:
+    """The keys arrive before the pane they open has mounted: its detail still shows the item
+    (it was once left blank, the body never drawn, until another key moved the cursor)."""
+    from textual import events
+
+    from briefing_tui.widgets.detail_pane import DetailPane
+
+    app = BriefingApp(bundled_summit)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"security", "enter")
+        await pilot.pause()
+        for _ in range(3):
+            app.post_message(events.Key("n", "n"))
+        await pilot.pause(0.3)
+        detail = app.screen.query_one("#agreements-pane DetailPane", DetailPane)
+        body = detail.query_one("#detail-body")
+        assert detail.item is not None
+        assert detail.item.title in str(body.render())

@@ -66,6 +66,9 @@ class DetailPane(TextScroll, can_focus=True):
         self._lookup = lookup
         self.item: Item | None = None
         self._highlights: Highlights | None = None
+        self._composed = False
+        """Whether its children are there to show an item in (from on_mount: `is_mounted` turns
+        true only once every mount handler has run, so it is false in on_mount itself)."""
 
     def compose(self) -> ComposeResult:
         yield _Body(id="detail-body")
@@ -85,7 +88,7 @@ class DetailPane(TextScroll, can_focus=True):
         has links too, or none either.
         """
         self.item, self._highlights = item, highlights
-        if not self.is_mounted:
+        if not self._composed:
             return  # on_mount shows it
         body = self.query_one("#detail-body", Static)
         links = self.links
@@ -103,6 +106,7 @@ class DetailPane(TextScroll, can_focus=True):
             self.scroll_home(animate=False)
 
     def on_mount(self) -> None:
+        self._composed = True
         self.show(self.item, highlights=self._highlights)
 
     def render_item(self, item: Item, highlights: Highlights | None = None) -> Content:
