@@ -21,10 +21,15 @@ EXIT_INTERRUPTED = 130
 
 
 def open_brief(path: str | None) -> int:
-    """Open the brief at `path` (the bundled summit brief if None) in the reader; the exit status.
+    """Open the brief at `path` (the bundled summit brief if None; a folder: the library of its
+    briefs) in the reader; the exit status.
 
     A brief with mistakes prints them, one line each, and gives 1 before the terminal is taken over.
     """
+    if path is not None and os.path.isdir(path):  # a folder of briefs: a library
+        from briefing_tui.library_reader import open_library_reader
+
+        return open_library_reader([path])
     from briefing_tui.collector import pause_for_start
     from briefing_tui.preload import Preload
     from briefing_tui.resources import SUMMIT_BRIEF, bundled

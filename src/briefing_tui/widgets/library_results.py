@@ -1,0 +1,175 @@
+"""LibraryResults: the hits of a search across a library, grouped by brief then by section.
+
+A search may match thousands of items in hundreds of briefs: the lines are laid out as runs
+(a brief's heading, a section's heading, then its hits) and a hit's row is drawn only when shown.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from textual.binding import BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.style import Style
+
+from briefing_tui.library import Library, LibraryResult
+from briefing_tui.model import SECTION_TITLES, SECTIONS, Lookup, headline
+from briefing_tui.printable import printable, printable_path
+from briefing_tui.search_state import headline_spans
+from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
+from briefing_tui.widgets.text_styles import MUTED
+
+
+class LibraryResults(CursorList):
+    """A heading per brief with hits (date, title, file), a heading per section in it, then one
+    row per hit: its headline, matches marked. The cursor's row is the hit's position."""
+
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("hit", "Open hit")
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | up, k | Move to the previous hit. |
+    | down, j | Move to the next hit. |
+    | home, g | Move to the first hit. |
+    | end, G | Move to the last hit. |
+    | pageup, pagedown | Move one page up or down. |
+    | enter | Open the hit in its brief. |
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "library-results--cursor",
+        "library-results--brief",
+        "library-results--section",
+        "library-results--match",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `library-results--cursor` | The hit under the cursor. |
+    | `library-results--brief` | A brief's heading. |
+    | `library-results--section` | A section's heading within a brief. |
+    | `library-results--match` | Matching words. |
+    """
+
+    DEFAULT_CSS = """
+    LibraryResults {
+        background: $surface;
+        & > .library-results--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .library-results--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+        & > .library-results--brief { color: $text-accent; text-style: bold; }
+        & > .library-results--section { color: $text-muted; text-style: bold; }
+        & > .library-results--match { background: $warning 40%; text-style: bold; }
+    }
+    """
+
+    CURSOR_CLASS = "library-results--cursor"
+
+    class Chosen(Message):
+        """Enter or a click on a hit."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+            """The hit's position in the library's result."""
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        """An empty list of results for a search of `library`."""
+        super().__init__(id=id)
+        self._library = library
+        self._lookups: dict[int, Lookup] = {}
+        self._result: LibraryResult | None = None
+        self._runs: list[int] = []  # the first line of each run of hits
+        self._firsts: list[int] = []  # the position of each run's first hit
+        self._heads: dict[int, tuple[Content, str]] = {}  # heading lines: text, component class
+        self._line_count = 0
+
+    @property
+    def result(self) -> LibraryResult | None:
+        """The result shown."""
+        return self._result
+
+    @property
+    def row_count(self) -> int:
+        return len(self._result) if self._result is not None else 0
+
+    @property
+    def line_count(self) -> int:
+        return self._line_count
+
+    def show(self, result: LibraryResult | None) -> None:
+        """List the hits of `result` (None: nothing), the cursor on the first."""
+        self._result = result
+        self._runs, self._firsts, self._heads = [], [], {}
+        line = position = 0
+        for group in result.groups if result is not None else ():
+            entry = group.entry
+            when = entry.date.isoformat() if entry.date else ""
+            title = printable(f"{when}  {entry.title or ''}", one_line=True)
+            name = Content(f"  {printable_path(entry.path.name)}").stylize(MUTED)
+            self._heads[line] = (Content(title).append(name), "library-results--brief")
+            line += 1
+            for section in SECTIONS:
+                count = group.counts[section]
+                if count:
+                    text = Content(f"  {SECTION_TITLES[section]} {count}")
+                    self._heads[line] = (text, "library-results--section")
+                    self._runs.append(line + 1)
+                    self._firsts.append(position)
+                    line += count + 1
+                    position += count
+        self._line_count = line
+        self.reset(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def row_lines(self, row: int) -> tuple[int, int]:
+        run = bisect_right(self._firsts, row) - 1
+        return self._runs[run] + row - self._firsts[run], 1
+
+    def line_row(self, line: int) -> int | None:
+        if line in self._heads:
+            return None
+        run = bisect_right(self._runs, line) - 1
+        return self._firsts[run] + line - self._runs[run]
+
+    def reveal_lines(self, row: int) -> tuple[int, int]:
+        """A hit's line, and the headings above it for the first hit of a section or brief."""
+        line, _ = self.row_lines(row)
+        top = line
+        while top - 1 in self._heads:
+            top -= 1
+        return top, line
+
+    def render_content(self, line: int, row: int | None, width: int) -> tuple[Content, Style]:
+        if row is None:
+            text, component = self._heads[line]
+            return Content(" ").append(text), self.get_visual_style(component)
+        return self._hit_line(row), self.get_visual_style()
+
+    def _lookup(self, number: int) -> Lookup:
+        lookup = self._lookups.get(number)
+        if lookup is None:
+            lookup = self._lookups[number] = Lookup(self._library.brief(number))
+        return lookup
+
+    def _hit_line(self, position: int) -> Content:
+        """A hit's row: its headline with the matches marked."""
+        assert self._result is not None
+        hit = self._result.hit(position)
+        lookup = self._lookup(hit.number)
+        item = lookup.item(hit.ref)
+        marked = self.get_visual_style("library-results--match", partial=True)
+        line = Content(printable(headline(item, lookup), one_line=True))
+        for start, end in headline_spans(item, lookup, hit.matches):
+            line = line.stylize(marked, start, end)
+        return Content("     ").append(line)
+
+    def click_chooses(self, chain: int) -> bool:
+        return True  # a click opens the hit, as enter does
+
+    def row_chosen(self, row: int) -> None:
+        self.post_message(self.Chosen(row))
