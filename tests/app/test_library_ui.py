@@ -173,3 +173,19 @@ async def test_the_library_help_lists_every_key_of_its_screens_and_lists(
         ]
         assert missing == []
         assert any("Search queries" in line for line in lines)
+
+
+async def test_the_palette_opens_people_and_any_brief_by_title(
+    library: Library, wait_until: WaitUntil
+) -> None:
+    from tests.conftest import run_command
+
+    app = BriefingApp(None, library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await run_command(pilot, "people across", expect="People across briefs")
+        await wait_until(pilot, lambda: isinstance(app.screen, PeopleScreen))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await run_command(pilot, "open harbour", expect="Harbour trade talks")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryBriefScreen))
+        assert app.screen.query_one(BriefHeader).file_name == "harbour.yaml"

@@ -8,7 +8,7 @@ walk the hits across briefs.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -27,8 +27,18 @@ from briefing_tui.widgets.library_list import LibraryList
 from briefing_tui.widgets.library_results import LibraryResults
 from briefing_tui.widgets.text_styles import MUTED
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 _COMMANDS = frozenset({"search", "people", "export", "help", "quit_app", "step_hit"})
 """Actions of printable keys: in the search box those keys are text."""
+
+
+def _library_commands() -> type[Provider]:
+    """The palette's library commands, imported when the palette first opens."""
+    from briefing_tui.screens.library_commands import LibraryCommands
+
+    return LibraryCommands
 
 
 def _brief_count(count: int) -> str:
@@ -39,6 +49,7 @@ class LibraryScreen(Screen[None]):
     """The briefs of a library, newest first, the invalid ones after them with their error."""
 
     AUTO_FOCUS = "#briefs"
+    COMMANDS = Screen.COMMANDS | {_library_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: what is typed straight after / lands in the search box.

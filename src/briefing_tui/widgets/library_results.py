@@ -23,8 +23,9 @@ from briefing_tui.widgets.text_styles import MUTED
 
 
 class LibraryResults(CursorList):
-    """A heading per brief with hits (date, title, file), a heading per section in it, then one
-    row per hit: its headline, matches marked. The cursor's row is the hit's position."""
+    """The briefs whose own title or summary match, first (lines, not rows); then a heading per
+    brief with hits (date, title, file), a heading per section in it, then one row per hit: its
+    headline, matches marked. The cursor's row is the hit's position."""
 
     BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("hit", "Open hit")
     """
@@ -85,7 +86,9 @@ class LibraryResults(CursorList):
         self._result: LibraryResult | None = None
         self._runs: list[int] = []  # the first line of each run of hits
         self._firsts: list[int] = []  # the position of each run's first hit
-        self._heads: dict[int, tuple[Content, str]] = {}  # heading lines: text, component class
+        # Lines of no hit: headings (text, component class) and the briefs whose title or
+        # summary match (text, None).
+        self._heads: dict[int, tuple[Content, str | None]] = {}
         self._line_count = 0
 
     @property
@@ -106,6 +109,17 @@ class LibraryResults(CursorList):
         self._result = result
         self._runs, self._firsts, self._heads = [], [], {}
         line = position = 0
+        overviews = result.overviews if result is not None else ()
+        if overviews:
+            heading = Content(f"Titles and summaries {len(overviews)}")
+            self._heads[line] = (heading, "library-results--brief")
+            for number in overviews:
+                line += 1
+                entry = self._library.entries[number]
+                when = entry.date.isoformat() if entry.date else ""
+                title = printable(f"    {when}  {entry.title or ''}", one_line=True)
+                self._heads[line] = (Content(title), None)
+            line += 1
         for group in result.groups if result is not None else ():
             entry = group.entry
             when = entry.date.isoformat() if entry.date else ""
@@ -147,7 +161,8 @@ class LibraryResults(CursorList):
     def render_content(self, line: int, row: int | None, width: int) -> tuple[Content, Style]:
         if row is None:
             text, component = self._heads[line]
-            return Content(" ").append(text), self.get_visual_style(component)
+            style = self.get_visual_style(component) if component else self.get_visual_style()
+            return Content(" ").append(text), style
         return self._hit_line(row), self.get_visual_style()
 
     def _lookup(self, number: int) -> Lookup:
