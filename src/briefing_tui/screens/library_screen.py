@@ -8,6 +8,7 @@ walk the hits across briefs.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -21,7 +22,7 @@ from briefing_tui.history import Location
 from briefing_tui.library import Library, LibraryResult, LibrarySearch
 from briefing_tui.loader import BriefInvalid
 from briefing_tui.model import Lookup
-from briefing_tui.printable import printable
+from briefing_tui.printable import printable, printable_path
 from briefing_tui.screens.help_screen import HelpScreen
 from briefing_tui.widgets.library_list import LibraryList
 from briefing_tui.widgets.library_results import LibraryResults
@@ -41,6 +42,16 @@ def _library_commands() -> type[Provider]:
     return LibraryCommands
 
 
+def _common_folder(library: Library) -> str:
+    """The folder that holds every file of `library`, printable ("" if none is common)."""
+    folders = {os.fspath(entry.path.parent) for entry in library.entries}
+    try:
+        common = os.path.commonpath(sorted(folders)) if folders else ""
+    except ValueError:  # absolute and relative paths mixed
+        return ""
+    return printable_path(common) if common not in ("", ".") else ""
+
+
 def _brief_count(count: int) -> str:
     return f"{count} brief{'' if count == 1 else 's'}"
 
@@ -49,6 +60,13 @@ class LibraryScreen(Screen[None]):
     """The briefs of a library, newest first, the invalid ones after them with their error."""
 
     AUTO_FOCUS = "#briefs"
+    DEFAULT_CSS = """
+    LibraryScreen {
+        #library-title { height: 1; padding: 0 1; background: $panel; }
+        #library-query { margin: 0 1; }
+        LibraryList, LibraryResults { height: 1fr; }
+    }
+    """
     COMMANDS = Screen.COMMANDS | {_library_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,10 +101,15 @@ class LibraryScreen(Screen[None]):
         self.library = library
         self._search = LibrarySearch(library)
         self._last_hit: int | None = None  # the hit last opened, where n and N go on from
+        self._folder = _common_folder(library)
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="library-title")
-        yield Input(placeholder="Search every brief (? for the syntax)", id="library-query")
+        yield Input(
+            placeholder="Search every brief (f1: the query syntax)",
+            id="library-query",
+            compact=True,
+        )
         yield LibraryList(self.library.entries, id="briefs")
         yield LibraryResults(self.library, id="library-results")
         yield Footer()
@@ -106,7 +129,10 @@ class LibraryScreen(Screen[None]):
             hits = "hit" if len(result) == 1 else "hits"
             fuzzy = ", for the corrections" if result.fuzzy and len(result) else ""
             counts += f" · {len(result)} {hits} in {_brief_count(len(result.groups))}{fuzzy}"
-        return Content.styled("Library", "bold").append(Content.styled(f" · {counts}", MUTED))
+        head = Content.styled("Library", "bold")
+        if self._folder:
+            head = head.append(Content(f" {self._folder}"))
+        return head.append(Content.styled(f" · {counts}", MUTED))
 
     @property
     def searching(self) -> bool:
@@ -248,7 +274,8 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(self.help_screen())
 
     def help_screen(self) -> HelpScreen:
-        """The library's keys, its lists', then the query syntax."""
+        """The library's keys, its lists', then the query syntax (opened there while the search
+        is being typed)."""
         from briefing_tui.query import QUERY_SYNTAX
         from briefing_tui.screens.help_screen import QUERY_HELP_TITLE
         from briefing_tui.screens.people_screen import PeopleScreen
@@ -262,7 +289,9 @@ class LibraryScreen(Screen[None]):
             ("People (p)", [*PeopleScreen.BINDINGS, *PeopleList.BINDINGS]),
             ("What a person said", list(PersonItems.BINDINGS)),
         ]
-        return HelpScreen(groups, [(QUERY_HELP_TITLE, QUERY_SYNTAX)])
+        typing = self.is_active and isinstance(self.focused, Input)
+        start = QUERY_HELP_TITLE if typing else None
+        return HelpScreen(groups, [(QUERY_HELP_TITLE, QUERY_SYNTAX)], start_at=start)
 
     async def action_quit_app(self) -> None:
         """Quit."""

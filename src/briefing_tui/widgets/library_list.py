@@ -17,7 +17,7 @@ from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
 
 _DATE = 10  # 2023-07-13
 _COUNT = 5  # one section's count, right-aligned
-_LOCATION = 18
+_LOCATION = 14
 
 
 def entry_error(entry: LibraryEntry) -> str:
