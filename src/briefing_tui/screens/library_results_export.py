@@ -12,7 +12,7 @@ from textual import work
 from textual.content import Content
 from textual.widgets import Input
 
-from briefing_tui.files import WriteError, write_text_atomic
+from briefing_tui.files import WriteError
 from briefing_tui.library import Library, LibraryResult
 from briefing_tui.loader import BriefInvalid
 from briefing_tui.printable import printable
@@ -49,12 +49,8 @@ class LibraryResultsExport(ExportScreen):
 
         try:
             text = results_to_markdown(self.library, self.result)
-            write_text_atomic(path, text, replace=replace, protect=self.protected)
         except BriefInvalid as invalid:
             reason = f"a brief can no longer be read: {invalid.errors[0].message}"
-            error = WriteError(path, reason)
-            self.post_message(self.Finished(path, scope.count, error))
-        except WriteError as error:
-            self.post_message(self.Finished(path, scope.count, error))
-        else:
-            self.post_message(self.Finished(path, scope.count, None))
+            self.post_message(self.Finished(path, scope.count, WriteError(path, reason)))
+            return
+        self.deliver(path, text, scope.count, replace)

@@ -117,6 +117,14 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#library-query").display = False
         self.query_one(LibraryResults).display = False
+        self.watch(self.app, "app_focus", self._app_focused, init=False)
+
+    def _app_focused(self, focused: bool) -> None:
+        """A browser page blurred before the list took the focus gives it none back: the list
+        takes it, or its keys would do nothing."""
+        if focused and self.is_current and self.focused is None:
+            results = self.query_one(LibraryResults)
+            self.set_focus(results if results.display else self.query_one(LibraryList))
 
     def _title(self, result: LibraryResult | None = None) -> Content:
         """The line at the top: how many briefs, and how many hits the search has."""
