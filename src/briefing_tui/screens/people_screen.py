@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -32,11 +32,18 @@ class PeopleScreen(Screen[None]):
     DEFAULT_CSS = """
     PeopleScreen {
         #people-title { height: 1; padding: 0 1; background: $panel; }
-        PeopleList { width: 1fr; max-width: 44; }
-        #person-side { width: 2fr; }
-        #person-roles { height: 1; padding: 0 1; }
-        PeopleList, PersonItems { border: round $foreground 20%; }
-        PeopleList:focus, PersonItems:focus { border: round $border; }
+        PeopleList { width: 40%; max-width: 44; }
+        PersonItems { width: 1fr; }
+        PeopleList, PersonItems {
+            border: round $foreground 20%;
+            border-title-color: $text-muted;
+            border-subtitle-color: $text-muted;
+        }
+        PeopleList:focus, PersonItems:focus {
+            border: round $border;
+            border-title-color: $text-accent;
+            border-title-style: bold;
+        }
     }
     """
 
@@ -68,9 +75,7 @@ class PeopleScreen(Screen[None]):
         yield Static(title, id="people-title")
         with Horizontal():
             yield PeopleList(self.people, id="people-list")
-            with Vertical(id="person-side"):
-                yield Static(id="person-roles")
-                yield PersonItems(self.library.entries, id="person-items")
+            yield PersonItems(self.library.entries, id="person-items")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -81,14 +86,10 @@ class PeopleScreen(Screen[None]):
         person = self.people[row] if 0 <= row < len(self.people) else None
         items = self.query_one(PersonItems)
         items.show(person)
-        roles = ""
         if person is not None:
-            roles = "; ".join(person.roles)
             said = len(person.items)
             items.border_title = printable(f"{person.name} · {said} said or written", one_line=True)
-        self.query_one("#person-roles", Static).update(
-            Content.styled(printable(roles, one_line=True), MUTED)
-        )
+            items.border_subtitle = printable("; ".join(person.roles), one_line=True)
 
     def on_people_list_highlighted(self, event: PeopleList.Highlighted) -> None:
         event.stop()

@@ -12,7 +12,8 @@ from briefing_tui.widgets.text_styles import MUTED
 
 
 class BriefHeader(Widget):
-    """The top line: the title in bold, cut with an ellipsis so the date and location stay."""
+    """The top line: the title in bold, cut with an ellipsis so the date and location stay; the
+    file name after them where there is room."""
 
     DEFAULT_CSS = """
     BriefHeader {
@@ -40,8 +41,11 @@ class BriefHeader(Widget):
 
     def render(self) -> Content:
         width = self.content_region.width
-        shown = self.when_text + (f" · {self.file_name}" if self.file_name else "")
-        when = Content.styled(" · " + shown, MUTED)
+        when = Content.styled(" · " + self.when_text, MUTED)
+        if self.file_name:  # only where it leaves the title half the line, or all it needs
+            named = when + Content.styled(f" · {self.file_name}", MUTED)
+            if width - named.cell_length >= min(len(self.title_text), width // 2):
+                when = named
         title_width = max(width - when.cell_length, min(width, 12))
         title = Content.styled(self.title_text, "bold").truncate(title_width, ellipsis=True)
         return Content.assemble(title, when).truncate(width, ellipsis=True)

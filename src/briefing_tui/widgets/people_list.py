@@ -16,7 +16,8 @@ from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
 
 
 class PeopleList(CursorList):
-    """One row per person: the name, then (muted) in how many briefs and how many items."""
+    """One row per person: the name, then (muted, at the right) in how many briefs, when they
+    are in more than one."""
 
     BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("person", "Show what they said")
     """
@@ -35,7 +36,7 @@ class PeopleList(CursorList):
     | Class | Description |
     | :- | :- |
     | `people-list--cursor` | The person under the cursor. |
-    | `people-list--muted` | How many briefs and items. |
+    | `people-list--muted` | In how many briefs. |
     """
 
     DEFAULT_CSS = """
@@ -81,13 +82,11 @@ class PeopleList(CursorList):
         assert row is not None
         person = self.people[row]
         briefs = len(person.briefs)
-        said = f"  {briefs} brief{'' if briefs == 1 else 's'} · {len(person.items)}"
+        across = f" {briefs} briefs" if briefs > 1 else ""  # the people that link briefs
         muted = self.get_visual_style("people-list--muted", partial=True)
         name = Content(" " + printable(person.name, one_line=True))
-        room = max(4, width - len(said))
-        return name.truncate(room, ellipsis=True) + Content(said).stylize(muted), (
-            self.get_visual_style()
-        )
+        name = name.truncate(max(4, width - len(across)), ellipsis=True, pad=True)
+        return name + Content(across).stylize(muted), self.get_visual_style()
 
     def cursor_moved(self, row: int) -> None:
         self.post_message(self.Highlighted(row))
