@@ -105,18 +105,19 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="library-title")
-        yield Input(
+        box = Input(
             placeholder="Search every brief (f1: the query syntax)",
             id="library-query",
             compact=True,
         )
+        results = LibraryResults(self.library, id="library-results")
+        box.display = results.display = False  # until a search (set now: a / may come first)
+        yield box
         yield LibraryList(self.library.entries, id="briefs")
-        yield LibraryResults(self.library, id="library-results")
+        yield results
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#library-query").display = False
-        self.query_one(LibraryResults).display = False
         self.watch(self.app, "app_focus", self._app_focused, init=False)
 
     def _app_focused(self, focused: bool) -> None:

@@ -14,6 +14,7 @@ from briefing_tui.library import LibraryEntry
 from briefing_tui.model import SECTION_TITLES, SECTIONS
 from briefing_tui.printable import printable, printable_path
 from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
+from briefing_tui.widgets.text_styles import MUTED
 
 _DATE = 10  # 2023-07-13
 _COUNT = 5  # one section's count, right-aligned
@@ -49,7 +50,6 @@ class LibraryList(CursorList):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "library-list--cursor",
         "library-list--heading",
-        "library-list--muted",
         "library-list--invalid",
     }
     """
@@ -57,7 +57,6 @@ class LibraryList(CursorList):
     | :- | :- |
     | `library-list--cursor` | The brief under the cursor. |
     | `library-list--heading` | The line naming the columns. |
-    | `library-list--muted` | Dates, locations and counts. |
     | `library-list--invalid` | The mark of a file that is not a valid brief. |
     """
 
@@ -70,7 +69,6 @@ class LibraryList(CursorList):
             color: $block-cursor-foreground;
         }
         & > .library-list--heading { color: $text-accent; text-style: bold; }
-        & > .library-list--muted { color: $text-muted; }
         & > .library-list--invalid { color: $text-error; text-style: bold; }
     }
     """
@@ -124,17 +122,16 @@ class LibraryList(CursorList):
             heads += [f"{SECTION_TITLES[s][:3]:>{_COUNT}}" for s in SECTIONS] if counts else []
             return Content("".join(heads)), self.get_visual_style("library-list--heading")
         entry = self.entries[row]
-        muted = self.get_visual_style("library-list--muted", partial=True)
         if not entry.valid:
             mark = Content(f" {'invalid':<{_DATE}}  ").stylize(
                 self.get_visual_style("library-list--invalid", partial=True)
             )
             name = printable_path(entry.path.name)
-            text = Content(name).append(Content(": " + entry_error(entry)).stylize(muted))
+            text = Content(name).append(Content(": " + entry_error(entry)).stylize(MUTED))
             return mark + text, self.get_visual_style()
         assert entry.date is not None and entry.title is not None
         parts = [
-            Content(f" {entry.date.isoformat():<{_DATE}}  ").stylize(muted),
+            Content(f" {entry.date.isoformat():<{_DATE}}  ").stylize(MUTED),
             Content(printable(entry.title, one_line=True)).truncate(title, ellipsis=True, pad=True),
         ]
         if location:
@@ -142,7 +139,7 @@ class LibraryList(CursorList):
             parts.append(Content("  " + where).truncate(location + 2, ellipsis=True, pad=True))
         if counts:
             numbers = "".join(f"{entry.counts.get(s, 0):>{_COUNT}}" for s in SECTIONS)
-            parts.append(Content(numbers).stylize(muted))
+            parts.append(Content(numbers).stylize(MUTED))
         return Content.assemble(*parts), self.get_visual_style()
 
     def row_chosen(self, row: int) -> None:

@@ -13,6 +13,7 @@ from textual.style import Style
 from briefing_tui.library import LibraryPerson
 from briefing_tui.printable import printable
 from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
+from briefing_tui.widgets.text_styles import MUTED
 
 
 class PeopleList(CursorList):
@@ -31,12 +32,11 @@ class PeopleList(CursorList):
     | enter | Move to what the person said or wrote. |
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"people-list--cursor", "people-list--muted"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"people-list--cursor"}
     """
     | Class | Description |
     | :- | :- |
     | `people-list--cursor` | The person under the cursor. |
-    | `people-list--muted` | In how many briefs. |
     """
 
     DEFAULT_CSS = """
@@ -47,7 +47,6 @@ class PeopleList(CursorList):
             background: $block-cursor-background;
             color: $block-cursor-foreground;
         }
-        & > .people-list--muted { color: $text-muted; }
     }
     """
 
@@ -83,10 +82,9 @@ class PeopleList(CursorList):
         person = self.people[row]
         briefs = len(person.briefs)
         across = f" {briefs} briefs" if briefs > 1 else ""  # the people that link briefs
-        muted = self.get_visual_style("people-list--muted", partial=True)
         name = Content(" " + printable(person.name, one_line=True))
         name = name.truncate(max(4, width - len(across)), ellipsis=True, pad=True)
-        return name + Content(across).stylize(muted), self.get_visual_style()
+        return name + Content(across).stylize(MUTED), self.get_visual_style()
 
     def cursor_moved(self, row: int) -> None:
         self.post_message(self.Highlighted(row))
