@@ -189,3 +189,20 @@ async def test_the_palette_opens_people_and_any_brief_by_title(
         await run_command(pilot, "open harbour", expect="Harbour trade talks")
         await wait_until(pilot, lambda: isinstance(app.screen, LibraryBriefScreen))
         assert app.screen.query_one(BriefHeader).file_name == "harbour.yaml"
+
+
+async def test_a_brief_left_for_the_library_reopens_where_it_was(
+    library: Library, wait_until: WaitUntil
+) -> None:
+    app = BriefingApp(None, library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryBriefScreen))
+        await pilot.press("3", "j", "j", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryBriefScreen))
+        reader = app.screen
+        assert isinstance(reader, LibraryBriefScreen)
+        await wait_until(pilot, lambda: reader.active_pane == "quotes")
+        assert reader.panes.location().index == 2

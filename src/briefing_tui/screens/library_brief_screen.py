@@ -1,7 +1,8 @@
 """LibraryBriefScreen: the reader of one brief of a library, pushed over the library.
 
 It is the reader as it is, but for three things: the header names the brief's file; back at the
-start of the history (and escape, when there is no search to clear) returns to the library; and
+start of the history (and escape, when there is no search to clear) returns to the library,
+which reopens the brief there next time; and
 opened from a search across the library, n and N walk that search's hits across briefs,
 handing a hit in another brief to the library to open.
 """
@@ -9,6 +10,7 @@ handing a hit in another brief to the library to open.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
@@ -83,7 +85,12 @@ class LibraryBriefScreen(BriefScreen):
             self.action_leave()
 
     def action_leave(self) -> None:
-        """Return to the library."""
+        """Return to the library; the brief reopens where it was left."""
+        from briefing_tui.places import brief_key, place_of, save_place
+
+        if self.brief_path is not None:
+            with suppress(OSError):  # a place not kept is no reason to stay
+                save_place(brief_key(self.brief_path), place_of(self.panes.location(), self.lookup))
         self.dismiss()
 
     def _walks_library(self) -> bool:
