@@ -39,11 +39,9 @@ class LibraryList(CursorList):
     """
     | Key(s) | Description |
     | :- | :- |
-    | up, k | Move to the previous brief. |
-    | down, j | Move to the next brief. |
-    | home, g | Move to the first brief. |
-    | end, G | Move to the last brief. |
-    | pageup, pagedown | Move one page up or down. |
+    | up, k / down, j | Move to the previous / next brief. |
+    | home, g / end, G | Move to the first / last brief. |
+    | pageup, b / pagedown, space | Move a page up / down (ctrl+u, ctrl+d: half a page). |
     | enter | Open the brief in the reader. |
     """
 

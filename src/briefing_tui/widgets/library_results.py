@@ -31,11 +31,9 @@ class LibraryResults(CursorList):
     """
     | Key(s) | Description |
     | :- | :- |
-    | up, k | Move to the previous hit. |
-    | down, j | Move to the next hit. |
-    | home, g | Move to the first hit. |
-    | end, G | Move to the last hit. |
-    | pageup, pagedown | Move one page up or down. |
+    | up, k / down, j | Move to the previous / next hit. |
+    | home, g / end, G | Move to the first / last hit. |
+    | pageup, b / pagedown, space | Move a page up / down (ctrl+u, ctrl+d: half a page). |
     | enter | Open the hit in its brief. |
     """
 

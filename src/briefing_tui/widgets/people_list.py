@@ -24,11 +24,9 @@ class PeopleList(CursorList):
     """
     | Key(s) | Description |
     | :- | :- |
-    | up, k | Move to the previous person. |
-    | down, j | Move to the next person. |
-    | home, g | Move to the first person. |
-    | end, G | Move to the last person. |
-    | pageup, pagedown | Move one page up or down. |
+    | up, k / down, j | Move to the previous / next person. |
+    | home, g / end, G | Move to the first / last person. |
+    | pageup, b / pagedown, space | Move a page up / down (ctrl+u, ctrl+d: half a page). |
     | enter | Move to what the person said or wrote. |
     """
 

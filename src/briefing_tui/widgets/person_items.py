@@ -26,11 +26,9 @@ class PersonItems(CursorList):
     """
     | Key(s) | Description |
     | :- | :- |
-    | up, k | Move to the previous item. |
-    | down, j | Move to the next item. |
-    | home, g | Move to the first item. |
-    | end, G | Move to the last item. |
-    | pageup, pagedown | Move one page up or down. |
+    | up, k / down, j | Move to the previous / next item. |
+    | home, g / end, G | Move to the first / last item. |
+    | pageup, b / pagedown, space | Move a page up / down (ctrl+u, ctrl+d: half a page). |
     | enter | Open the item in its brief. |
     """
 
