@@ -206,3 +206,11 @@ async def test_a_brief_left_for_the_library_reopens_where_it_was(
         assert isinstance(reader, LibraryBriefScreen)
         await wait_until(pilot, lambda: reader.active_pane == "quotes")
         assert reader.panes.location().index == 2
+
+
+def test_files_of_the_same_name_are_told_apart_by_their_paths() -> None:
+    from briefing_tui.library import LibraryEntry
+    from briefing_tui.widgets.library_list import shown_names
+
+    entries = [LibraryEntry(path=Path(p)) for p in ("a/broken.yaml", "b/broken.yaml", "c/x.yaml")]
+    assert shown_names(entries) == ["a/broken.yaml", "b/broken.yaml", "x.yaml"]

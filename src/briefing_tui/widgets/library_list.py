@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -29,6 +30,17 @@ def entry_error(entry: LibraryEntry) -> str:
     path = f"{error.path}: " if error.path else ""
     more = f" (and {entry.more_errors} more)" if entry.more_errors else ""
     return printable(f"{where}{path}{error.message}{more}", one_line=True)
+
+
+def shown_names(entries: Sequence[LibraryEntry]) -> list[str]:
+    """How each entry's file is named in the list: its name, or its path where two entries
+    share a name (broken.yaml in two folders); printable."""
+    names = [entry.path.name for entry in entries]
+    counts = Counter(names)
+    return [
+        printable_path(entry.path if counts[name] > 1 else name)
+        for entry, name in zip(entries, names, strict=True)
+    ]
 
 
 class LibraryList(CursorList):
@@ -87,6 +99,7 @@ class LibraryList(CursorList):
         """A list of `entries` (in library order), the cursor on row `cursor`."""
         super().__init__(cursor=cursor, id=id)
         self.entries = entries
+        self._names = shown_names(entries)
 
     @property
     def row_count(self) -> int:
@@ -124,7 +137,7 @@ class LibraryList(CursorList):
             mark = Content(f" {'invalid':<{_DATE}}  ").stylize(
                 self.get_visual_style("library-list--invalid", partial=True)
             )
-            name = printable_path(entry.path.name)
+            name = self._names[row]
             text = Content(name).append(Content(": " + entry_error(entry)).stylize(MUTED))
             return mark + text, self.get_visual_style()
         assert entry.date is not None and entry.title is not None
