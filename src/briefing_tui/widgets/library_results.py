@@ -7,7 +7,7 @@ A search may match thousands of items in hundreds of briefs: the lines are laid 
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import ClassVar
+from typing import ClassVar, Literal, NamedTuple
 
 from textual.binding import BindingType
 from textual.content import Content
@@ -15,11 +15,21 @@ from textual.message import Message
 from textual.style import Style
 
 from briefing_tui.library import Library, LibraryResult
-from briefing_tui.model import SECTION_TITLES, SECTIONS, Lookup, headline
+from briefing_tui.model import SECTION_TITLES, SECTIONS, Lookup, Section, headline
 from briefing_tui.printable import printable, printable_path
 from briefing_tui.search_state import headline_spans
 from briefing_tui.widgets.cursor_list import CursorList, cursor_bindings
 from briefing_tui.widgets.text_styles import MUTED
+
+
+class _Head(NamedTuple):
+    """A line of no hit: the heading of the briefs whose title or summary match ("overviews",
+    with their count), one of them ("overview", its entry number), a brief's heading ("brief",
+    its entry number) or a section's in it ("section", its count of hits)."""
+
+    kind: Literal["overviews", "overview", "brief", "section"]
+    number: int
+    section: Section | None = None
 
 
 class LibraryResults(CursorList):
@@ -84,9 +94,7 @@ class LibraryResults(CursorList):
         self._result: LibraryResult | None = None
         self._runs: list[int] = []  # the first line of each run of hits
         self._firsts: list[int] = []  # the position of each run's first hit
-        # Lines of no hit: headings (text, component class) and the briefs whose title or
-        # summary match (text, None).
-        self._heads: dict[int, tuple[Content, str | None]] = {}
+        self._heads: dict[int, _Head] = {}  # the lines of no hit
         self._line_count = 0
 
     @property
@@ -103,33 +111,25 @@ class LibraryResults(CursorList):
         return self._line_count
 
     def show(self, result: LibraryResult | None) -> None:
-        """List the hits of `result` (None: nothing), the cursor on the first."""
+        """List the hits of `result` (None: nothing), the cursor on the first. Only where lines
+        go is worked out here: what they say, when they are drawn."""
         self._result = result
         self._runs, self._firsts, self._heads = [], [], {}
         line = position = 0
         overviews = result.overviews if result is not None else ()
         if overviews:
-            heading = Content(f"Titles and summaries {len(overviews)}")
-            self._heads[line] = (heading, "library-results--brief")
+            self._heads[line] = _Head("overviews", len(overviews))
             for number in overviews:
                 line += 1
-                entry = self._library.entries[number]
-                when = entry.date.isoformat() if entry.date else ""
-                title = printable(f"    {when}  {entry.title or ''}", one_line=True)
-                self._heads[line] = (Content(title), None)
+                self._heads[line] = _Head("overview", number)
             line += 1
         for group in result.groups if result is not None else ():
-            entry = group.entry
-            when = entry.date.isoformat() if entry.date else ""
-            title = printable(f"{when}  {entry.title or ''}", one_line=True)
-            name = Content(f"  {printable_path(entry.path.name)}").stylize(MUTED)
-            self._heads[line] = (Content(title).append(name), "library-results--brief")
+            self._heads[line] = _Head("brief", group.number)
             line += 1
             for section in SECTIONS:
                 count = group.counts[section]
                 if count:
-                    text = Content(f"  {SECTION_TITLES[section]} {count}")
-                    self._heads[line] = (text, "library-results--section")
+                    self._heads[line] = _Head("section", count, section)
                     self._runs.append(line + 1)
                     self._firsts.append(position)
                     line += count + 1
@@ -158,10 +158,26 @@ class LibraryResults(CursorList):
 
     def render_content(self, line: int, row: int | None, width: int) -> tuple[Content, Style]:
         if row is None:
-            text, component = self._heads[line]
-            style = self.get_visual_style(component) if component else self.get_visual_style()
-            return Content(" ").append(text), style
+            return self._head_line(self._heads[line])
         return self._hit_line(row), self.get_visual_style()
+
+    def _head_line(self, head: _Head) -> tuple[Content, Style]:
+        """A line of no hit: a heading, or a brief whose title or summary match."""
+        if head.kind == "overviews":
+            text = Content(f" Titles and summaries {head.number}")
+            return text, self.get_visual_style("library-results--brief")
+        if head.kind == "section":
+            assert head.section is not None
+            text = Content(f"   {SECTION_TITLES[head.section]} {head.number}")
+            return text, self.get_visual_style("library-results--section")
+        entry = self._library.entries[head.number]
+        when = entry.date.isoformat() if entry.date else ""
+        if head.kind == "overview":
+            line = printable(f"     {when}  {entry.title or ''}", one_line=True)
+            return Content(line), self.get_visual_style()
+        heading = Content(printable(f" {when}  {entry.title or ''}", one_line=True))
+        name = Content(f"  {printable_path(entry.path.name)}").stylize(MUTED)
+        return heading + name, self.get_visual_style("library-results--brief")
 
     def _lookup(self, number: int) -> Lookup:
         lookup = self._lookups.get(number)
