@@ -109,6 +109,16 @@ class Library:
         """The entries of files that are not valid briefs (or folders that cannot be listed)."""
         return tuple(entry for entry in self.entries if not entry.valid)
 
+    @property
+    def folder(self) -> str:
+        """The folder that holds every file of the library, as given ("" if they share none)."""
+        folders = {os.fspath(entry.path.parent) for entry in self.entries}
+        try:
+            common = os.path.commonpath(sorted(folders)) if folders else ""
+        except ValueError:  # absolute and relative paths mixed
+            return ""
+        return "" if common == "." else common
+
     def held(self) -> list[tuple[int, Brief]]:
         """(entry number, brief) of every brief held in memory, in library order."""
         return [(number, brief) for number, brief in enumerate(self._briefs) if brief is not None]

@@ -8,7 +8,6 @@ walk the hits across briefs.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -23,13 +22,14 @@ from briefing_tui.library import Library, LibraryResult, LibrarySearch
 from briefing_tui.loader import BriefInvalid
 from briefing_tui.model import Lookup
 from briefing_tui.printable import printable, printable_path
-from briefing_tui.screens.help_screen import HelpScreen
 from briefing_tui.widgets.library_list import LibraryList
 from briefing_tui.widgets.library_results import LibraryResults
 from briefing_tui.widgets.text_styles import MUTED
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from briefing_tui.screens.help_screen import HelpScreen
 
 _COMMANDS = frozenset({"search", "people", "export", "help", "quit_app", "step_hit"})
 """Actions of printable keys: in the search box those keys are text."""
@@ -40,16 +40,6 @@ def _library_commands() -> type[Provider]:
     from briefing_tui.screens.library_commands import LibraryCommands
 
     return LibraryCommands
-
-
-def _common_folder(library: Library) -> str:
-    """The folder that holds every file of `library`, printable ("" if none is common)."""
-    folders = {os.fspath(entry.path.parent) for entry in library.entries}
-    try:
-        common = os.path.commonpath(sorted(folders)) if folders else ""
-    except ValueError:  # absolute and relative paths mixed
-        return ""
-    return printable_path(common) if common not in ("", ".") else ""
 
 
 def _brief_count(count: int) -> str:
@@ -101,7 +91,7 @@ class LibraryScreen(Screen[None]):
         self.library = library
         self._search = LibrarySearch(library)
         self._last_hit: int | None = None  # the hit last opened, where n and N go on from
-        self._folder = _common_folder(library)
+        self._folder = printable_path(library.folder) if library.folder else ""
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="library-title")
@@ -285,22 +275,10 @@ class LibraryScreen(Screen[None]):
     def help_screen(self) -> HelpScreen:
         """The library's keys, its lists', then the query syntax (opened there while the search
         is being typed)."""
-        from briefing_tui.query import QUERY_SYNTAX
-        from briefing_tui.screens.help_screen import QUERY_HELP_TITLE
-        from briefing_tui.screens.people_screen import PeopleScreen
-        from briefing_tui.widgets.people_list import PeopleList
-        from briefing_tui.widgets.person_items import PersonItems
+        from briefing_tui.screens.library_help import library_help
 
-        groups = [
-            ("Library", [*self.BINDINGS, *self.app.BINDINGS]),
-            ("The briefs", list(LibraryList.BINDINGS)),
-            ("Search results", list(LibraryResults.BINDINGS)),
-            ("People (p)", [*PeopleScreen.BINDINGS, *PeopleList.BINDINGS]),
-            ("What a person said", list(PersonItems.BINDINGS)),
-        ]
         typing = self.is_active and isinstance(self.focused, Input)
-        start = QUERY_HELP_TITLE if typing else None
-        return HelpScreen(groups, [(QUERY_HELP_TITLE, QUERY_SYNTAX)], start_at=start)
+        return library_help([*self.BINDINGS, *self.app.BINDINGS], at_queries=typing)
 
     async def action_quit_app(self) -> None:
         """Quit."""
