@@ -83,6 +83,7 @@ def main() -> None:
     briefing new PATH        start a brief from a commented template
     briefing export PATH     write a brief as Markdown
     briefing schema          print the brief format as JSON Schema
+    briefing serve PATH|DIR  the reader (or a library) in a web browser
     briefing help [COMMAND]  this help, or a command's
     """
 
@@ -297,10 +298,11 @@ def new_command(path: str) -> None:
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port."
 )
 def serve_command(path: str | None, host: str, port: int) -> None:
-    """Serve the reader to web browsers (the bundled summit brief when PATH is left out).
+    """Serve the reader to web browsers (the bundled summit brief when PATH is left out; a
+    DIR: the library of its briefs).
 
     Only this machine can connect unless --host names another address: then anyone who can
-    reach the port can read the brief.
+    reach the port can read the briefs. An export in the browser is a download.
     """
     from briefing_tui.serve import serve
 
