@@ -14,6 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -82,8 +83,8 @@ class LibraryScreen(Screen[None]):
     | e | Export the brief under the cursor, or the search's hits, to Markdown. |
     """
 
-    found: LibraryResult | None = None
-    """The last search's result (None: no search), which n and N walk."""
+    found: reactive[LibraryResult | None] = reactive(None, init=False)
+    """The search's result, shown in place of the briefs (None: no search); n and N walk it."""
 
     def __init__(self, library: Library) -> None:
         """The screen of `library`."""
@@ -234,7 +235,7 @@ class LibraryScreen(Screen[None]):
         event.stop()
         results = self.query_one(LibraryResults)
         if results.display and results.row_count:
-            results.focus()
+            self.set_focus(results)
 
     @work(thread=True, exclusive=True, group="library-search")
     def _run_search(self, text: str) -> None:
@@ -247,6 +248,8 @@ class LibraryScreen(Screen[None]):
         if result is not None and result.query.text != box.value:
             return  # a later keystroke's search is on its way
         self.found = result
+
+    def watch_found(self, result: LibraryResult | None) -> None:
         self._last_hit = None
         results = self.query_one(LibraryResults)
         results.show(result)
