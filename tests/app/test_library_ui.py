@@ -214,3 +214,21 @@ def test_files_of_the_same_name_are_told_apart_by_their_paths() -> None:
 
     entries = [LibraryEntry(path=Path(p)) for p in ("a/broken.yaml", "b/broken.yaml", "c/x.yaml")]
     assert shown_names(entries) == ["a/broken.yaml", "b/broken.yaml", "x.yaml"]
+
+
+async def test_escape_clears_the_reader_s_own_search_then_returns_to_the_library(
+    library: Library, wait_until: WaitUntil
+) -> None:
+    app = BriefingApp(None, library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryBriefScreen))
+        reader = app.screen
+        assert isinstance(reader, LibraryBriefScreen)
+        await pilot.press("slash", *"trade")
+        await wait_until(pilot, lambda: reader.search_result is not None)
+        await pilot.press("escape", "escape")  # the search bar closes, then its marks go
+        await wait_until(pilot, lambda: reader.search_result is None)
+        assert reader.check_action("leave", ()) and isinstance(app.screen, LibraryBriefScreen)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen))

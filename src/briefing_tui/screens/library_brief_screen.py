@@ -64,6 +64,8 @@ class LibraryBriefScreen(BriefScreen):
 
     def on_mount(self) -> None:
         self.query_one(BriefHeader).file_name = self.file_name
+        for name in ("search_result", "filtering"):  # escape: Clear, or else Library
+            self.watch(self, name, lambda _: self.refresh_bindings(), init=False)
         if self.found is not None and len(self.found):
             from briefing_tui.search import SearchIndex
 
