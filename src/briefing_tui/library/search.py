@@ -94,6 +94,11 @@ class LibrarySearch:
         self._overview_index: SearchIndex | None = None
         self._lock = threading.Lock()
 
+    @property
+    def ready(self) -> bool:
+        """Whether the index is built: a search now costs a keystroke's time, not the build's."""
+        return self._index is not None
+
     def prepare(self) -> None:
         """Build the index now (about 1 s for 20,000 items): for a background thread."""
         index, _ = self._built()

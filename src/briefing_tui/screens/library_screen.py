@@ -1,7 +1,8 @@
 """LibraryScreen: every brief of a library; enter reads one, / searches them all, p lists people.
 
 A brief opens in the reader pushed over this screen (LibraryBriefScreen), which returns here, to
-the same row. The search runs in a thread (the first one builds the library's index) and its
+the same row. The library's index is built in a thread when / is first pressed (searches typed
+before it is ready run in a thread too); then a search is a keystroke's work, done at once. Its
 hits replace the list while there is a query; enter reads a hit in its brief, and there n and N
 walk the hits across briefs.
 """
@@ -218,6 +219,8 @@ class LibraryScreen(Screen[None]):
         box = self.query_one("#library-query", Input)
         box.display = True
         self.set_focus(box)  # now, not after the queued keys: they are the query
+        if not self._search.ready:
+            self.run_worker(self._search.prepare, thread=True, exclusive=True, group="prepare")
 
     def action_close_search(self) -> None:
         """Close the search: the briefs again, the cursor where it was."""
@@ -229,7 +232,10 @@ class LibraryScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._run_search(event.value)
+        if self._search.ready:  # a few milliseconds: at once, as the reader's search
+            self._show(self._search.search(event.value) if event.value.strip() else None)
+        else:  # the first search builds the index: in a thread, the keys still typed
+            self._run_search(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
