@@ -28,6 +28,8 @@ from briefing_tui.widgets.brief_panes import BriefPanes
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from briefing_tui.library import Library
+
 
 def _resume_collection() -> None:
     """After the first paint: turn the garbage collector back on if start-up turned it off."""
@@ -78,18 +80,22 @@ class BriefingApp(App[None]):
     | ctrl+p | The command palette: panes, items, search, export, themes. |
     """
 
-    def __init__(self, brief: Brief, *, brief_path: Path | None = None) -> None:
-        """An app for `brief` (loaded from `brief_path`, if it came from a file)."""
+    def __init__(
+        self, brief: Brief | None, *, brief_path: Path | None = None, library: Library | None = None
+    ) -> None:
+        """An app for `brief` (loaded from `brief_path`, if it came from a file), or for the
+        briefs of `library` (with `brief` None)."""
         super().__init__()
+        self.library = library
         self.brief = brief
         self.brief_path = brief_path
-        self.lookup = Lookup(brief)
-        self.title = brief.title
+        self.lookup = Lookup(brief) if brief is not None else None
+        self.title = brief.title if brief is not None else "Library"
         self.settings = load_settings()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self._start: Location | None = None  # where the brief was left, if it was read before
-        if brief_path is not None:
+        if brief_path is not None and self.lookup is not None:
             place = load_places().get(brief_key(brief_path))
             self._start = location_of(place, self.lookup) if place is not None else None
         self.quitting = False
@@ -104,12 +110,15 @@ class BriefingApp(App[None]):
         super().exit(*args, **kwargs)
 
     def _remember_place(self) -> None:
-        """Save the reader's place in the brief, to reopen it there (quietly: it is quitting)."""
-        if self.brief_path is None or not self.reader.is_mounted:
+        """Save the reader's place in the brief on top, to reopen it there (quietly: it is
+        quitting)."""
+        readers = [screen for screen in self.screen_stack if isinstance(screen, BriefScreen)]
+        reader = readers[-1] if readers else None
+        if reader is None or reader.brief_path is None or not reader.is_mounted:
             return
-        place = place_of(self.reader.panes.location(), self.lookup)
+        place = place_of(reader.panes.location(), reader.lookup)
         with suppress(OSError):
-            save_place(brief_key(self.brief_path), place)
+            save_place(brief_key(reader.brief_path), place)
 
     async def on_event(self, event: events.Event) -> None:
         if self.quitting and isinstance(event, (events.InputEvent, events.Paste)):
@@ -128,6 +137,11 @@ class BriefingApp(App[None]):
         self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen[None]:
+        if self.lookup is None:
+            from briefing_tui.screens.library_screen import LibraryScreen
+
+            assert self.library is not None
+            return LibraryScreen(self.library)
         self.reader = BriefScreen(
             self.lookup, brief_path=self.brief_path, split=self.settings.split, start=self._start
         )
@@ -144,8 +158,12 @@ class BriefingApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
-        else:
-            self.push_screen(self.reader.help_screen())
+            return
+        for screen in reversed(self.screen_stack):  # the reader's help, or the library's
+            help_screen = getattr(screen, "help_screen", None)
+            if help_screen is not None:
+                self.push_screen(help_screen())
+                return
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -50,11 +50,6 @@ class BriefingGroup(click.Group):
             ctx.fail(
                 f"no such command '{printable(word, one_line=True)}' — did you mean '{close[0]}'?"
             )
-        if len(args) > 1:
-            ctx.fail(
-                f"the reader opens one brief, got {len(args)} paths"
-                " (to check several: briefing validate PATH...)"
-            )
 
 
 def _fail(lines: Sequence[str]) -> NoReturn:
@@ -83,21 +78,28 @@ def main() -> None:
     \b
     briefing                 open the bundled Japan–EU summit brief (13 July 2023)
     briefing PATH            open the brief at PATH
+    briefing DIR|PATH…       open a library: every brief in the folders and files
     briefing validate PATH…  check briefs and report every mistake
     briefing new PATH        start a brief from a commented template
     briefing export PATH     write a brief as Markdown
     briefing schema          print the brief format as JSON Schema
+    briefing serve PATH|DIR  the reader (or a library) in a web browser
     briefing help [COMMAND]  this help, or a command's
     """
 
 
 @main.command("open", hidden=True)
-@click.argument("path", required=False, metavar="[PATH]")
-def open_command(path: str | None) -> None:
-    """Open a brief (the bundled summit brief when PATH is left out): `briefing PATH`."""
+@click.argument("paths", nargs=-1, metavar="[PATH|DIR]...")
+def open_command(paths: tuple[str, ...]) -> None:
+    """Open a brief (the bundled summit brief when PATH is left out): `briefing PATH`; a
+    folder or several paths open as a library."""
+    if len(paths) > 1:
+        from briefing_tui.library_reader import open_library_reader
+
+        sys.exit(open_library_reader(paths))
     from briefing_tui.reader import open_brief
 
-    sys.exit(open_brief(path))
+    sys.exit(open_brief(paths[0] if paths else None))
 
 
 @main.command("help")
@@ -315,10 +317,11 @@ def new_command(path: str) -> None:
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port."
 )
 def serve_command(path: str | None, host: str, port: int) -> None:
-    """Serve the reader to web browsers (the bundled summit brief when PATH is left out).
+    """Serve the reader to web browsers (the bundled summit brief when PATH is left out; a
+    DIR: the library of its briefs).
 
     Only this machine can connect unless --host names another address: then anyone who can
-    reach the port can read the brief.
+    reach the port can read the briefs. An export in the browser is a download.
     """
     from briefing_tui.serve import serve
 

@@ -35,6 +35,9 @@ def _interrupted(signum: int, frame: object) -> None:
         stop = getattr(sys.modules.get("briefing_tui.preload"), "stop_children", None)
         if stop is not None:
             stop()
+        clear = getattr(sys.modules.get("briefing_tui.load_progress"), "clear_shown", None)
+        if clear is not None:
+            clear()  # a progress bar: the shell's prompt starts on a clean line
     finally:
         os._exit(EXIT_INTERRUPTED)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import signal
 import stat
 from types import TracebackType
@@ -92,6 +93,14 @@ class Preload:
         os.close(write_end)
         _children.add(pid)
         self._pid, self._pipe = pid, read_end
+
+    def wait(self, timeout: float) -> bool:
+        """Whether the child has sent the brief (or there is no child), waiting at most
+        `timeout` seconds for it."""
+        if self._pipe is None:
+            return True
+        ready, _, _ = select.select([self._pipe], [], [], timeout)
+        return bool(ready)
 
     def result(self) -> Brief:
         """The loaded brief; raises the loader's BriefInvalid when it has mistakes."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,10 +22,15 @@ EXIT_INTERRUPTED = 130
 
 
 def open_brief(path: str | None) -> int:
-    """Open the brief at `path` (the bundled summit brief if None) in the reader; the exit status.
+    """Open the brief at `path` (the bundled summit brief if None; a folder: the library of its
+    briefs) in the reader; the exit status.
 
     A brief with mistakes prints them, one line each, and gives 1 before the terminal is taken over.
     """
+    if path is not None and os.path.isdir(path):  # a folder of briefs: a library
+        from briefing_tui.library_reader import open_library_reader
+
+        return open_library_reader([path])
     from briefing_tui.collector import pause_for_start
     from briefing_tui.preload import Preload
     from briefing_tui.resources import SUMMIT_BRIEF, bundled
@@ -33,11 +39,16 @@ def open_brief(path: str | None) -> int:
     brief_path = path if path is not None else str(bundled("briefs") / SUMMIT_BRIEF)
     # A terminal, or a web page: `briefing serve` runs the reader under Textual's web driver.
     terminal = (sys.stdin.isatty() and sys.stdout.isatty()) or "TEXTUAL_DRIVER" in os.environ
+    started = time.monotonic()
     with Preload(brief_path) as preload:  # loads while Textual is imported below
         if terminal:
             from briefing_tui.app import BriefingApp
+            from briefing_tui.load_progress import result_showing_progress
         try:
-            brief = preload.result()
+            if terminal:  # a bar, if it takes over half a second
+                brief = result_showing_progress(preload, brief_path, since=started)
+            else:
+                brief = preload.result()
         except Exception as error:
             from briefing_tui.loader import BriefInvalid
 

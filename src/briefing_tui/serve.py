@@ -1,8 +1,9 @@
 """`briefing serve`: the reader in a web browser, through textual-serve.
 
 Each browser tab that opens the page gets its own reader: textual-serve runs the installed
-`briefing` command (this interpreter, ``python -m briefing_tui``) with the brief's absolute path,
-quoted for the shell it goes through, and relays the screen over a websocket.
+`briefing` command (this interpreter, ``python -m briefing_tui``) with the absolute path of the
+brief (or of the folder, for a library), quoted for the shell it goes through, and relays the
+screen over a websocket. An export in the browser is a download, not a file on the server.
 
 The server listens on the loopback interface unless another host is asked for, and then says
 that anyone who can reach the port can read the briefs. Even on loopback, any web page open in
@@ -95,13 +96,14 @@ def _say(line: str) -> None:
 
 
 def _checked(path: str | None) -> tuple[Path, str]:
-    """The brief to serve and its title; ServeError for an invalid one, a folder, no file."""
+    """The brief or folder to serve and its title; ServeError for an invalid brief, a folder
+    with no valid brief, no file."""
     from briefing_tui.loader import BriefInvalid, load_brief
     from briefing_tui.resources import SUMMIT_BRIEF, bundled
 
     brief = Path(path) if path is not None else bundled("briefs") / SUMMIT_BRIEF
     if brief.is_dir():
-        raise ServeError(*_folder_refusal(brief))
+        return brief.absolute(), _library_title(brief)
     try:
         loaded = load_brief(brief)
     except BriefInvalid as invalid:
@@ -109,20 +111,17 @@ def _checked(path: str | None) -> tuple[Path, str]:
     return brief.absolute(), loaded.title
 
 
-def _folder_refusal(folder: Path) -> list[str]:
-    """Why a folder is not served (the reader opens one brief), and which brief to serve."""
+def _library_title(folder: Path) -> str:
+    """The title of the library in ``folder``; ServeError if it holds no valid brief."""
     from briefing_tui.library import open_library
 
     shown = printable_path(folder)
     library = open_library([folder])
     if not library.valid:
         errors = [str(entry.error) for entry in library.invalid if entry.error is not None]
-        return [f"briefing: error: {shown}: no valid brief in this folder", *errors]
-    suggestion = shlex.quote(printable_path(library.valid[0].path))
-    return [
-        f"briefing: error: {shown} is a folder: the reader in a browser opens one brief;"
-        f" serve one of them, such as the newest: briefing serve {suggestion}"
-    ]
+        raise ServeError(f"briefing: error: {shown}: no valid brief in this folder", *errors)
+    count = len(library.valid)
+    return f"Library of {count} brief{'' if count == 1 else 's'} in {folder.absolute().name}"
 
 
 def _where(host: str, port: int) -> str:

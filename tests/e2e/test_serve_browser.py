@@ -70,3 +70,30 @@ def test_only_the_served_host_and_the_page_itself_are_answered(
     assert status in (0, 130), served.err
     assert served.err == ""
     assert served.out.startswith("Serving 'Harbour cleanup talks' at http://127.0.0.1:")
+
+
+def test_a_folder_is_served_as_a_library_whose_briefs_open(
+    briefing: list[str], config_env: dict[str, str], tmp_path: Path
+) -> None:
+    chromium()
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    shutil.copy(ROOT / "briefs" / "eu-japan-summit-2023.yaml", folder / "summit.yaml")
+    shutil.copy(ROOT / "tests" / "data" / "library" / "harbour-trade-talks-2024.yaml", folder)
+    port = free_port()
+    served = Served([*briefing, "serve", "--port", str(port), str(folder)], port, config_env)
+    page = None
+    try:
+        served.wait_listening()
+        page = Page(f"http://127.0.0.1:{port}/")
+        page.wait_for("Library", "2 briefs", "Harbour trade talks")
+        page.press("j")
+        page.wait_for("Open brief")  # the list has the focus
+        page.press("\ue007")  # enter
+        page.wait_for("summit.yaml", "Overview")
+    finally:
+        if page is not None:
+            page.close()
+        status = served.stop()
+    assert status in (0, 130), served.err
+    assert "Traceback" not in served.err

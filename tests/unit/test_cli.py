@@ -191,10 +191,13 @@ def test_only_a_plain_open_skips_click(args: list[str], plain: bool) -> None:
     assert is_plain_open(args) is plain
 
 
-def test_too_many_paths_is_a_usage_mistake() -> None:
+def test_several_paths_open_a_library_which_needs_a_terminal() -> None:
     result = run("a.yaml", "b.yaml")
-    assert result.returncode == 2
-    assert "Usage:" in result.stderr
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == "briefing: error: the reader needs a terminal (briefing validate PATH...)\n"
+    )
 
 
 def test_the_fast_path_and_click_know_the_same_subcommands() -> None:

@@ -37,6 +37,8 @@ DATA_LAYER = [
     "briefing_tui.settings",
     "briefing_tui.printable",
     "briefing_tui.reader",
+    "briefing_tui.library_reader",
+    "briefing_tui.load_progress",
     "briefing_tui.wording",
     "briefing_tui.editor_positions",
     "briefing_tui.collector",

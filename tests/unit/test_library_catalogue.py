@@ -166,3 +166,11 @@ def test_what_a_worker_that_dies_early_did_not_send_is_loaded_all_the_same(
     loaded = load_all(paths, strategy="processes")
     assert loaded == load_all(paths, strategy="sequential")
     assert children() == []
+
+
+def test_the_folder_of_a_library_is_the_one_that_holds_every_file(tmp_path: Path) -> None:
+    write(tmp_path, "a/one.yaml", brief_text("One", "2020-01-01"))
+    write(tmp_path, "b/two.yaml", brief_text("Two", "2021-01-01"))
+    assert open_library([tmp_path]).folder == str(tmp_path)
+    assert open_library([tmp_path / "a"]).folder == str(tmp_path / "a")
+    assert open_library([tmp_path / "a" / "one.yaml", "missing.yaml"]).folder == ""

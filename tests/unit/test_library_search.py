@@ -134,3 +134,16 @@ def test_a_typo_is_corrected_from_the_whole_library(search: LibrarySearch) -> No
         ("Bergen port summit", "agreements", 0),
         ("Bergen port summit", "quotes", 0),
     ]
+
+
+def test_briefs_whose_own_title_or_summary_match_are_named_apart_from_the_hits(
+    search: LibrarySearch,
+) -> None:
+    result = search.search("port")
+    titles = [search.library.entries[number].title for number in result.overviews]
+    assert titles == ["Bergen port summit"]
+    assert len(result) == 0  # no item mentions a port: the title is no hit
+    every = search.search("meeting")  # every brief's summary is "A meeting."
+    assert len(every.overviews) == 3
+    assert search.search("in:quotes port").overviews == ()
+    assert search.search("prot").overviews == ()  # corrections find items, not titles

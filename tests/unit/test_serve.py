@@ -55,18 +55,17 @@ def test_an_invalid_brief_prints_its_errors_and_serves_nothing(
     assert started == []
 
 
-def test_a_folder_is_refused_with_its_newest_brief_to_serve_instead(
+def test_a_folder_is_served_as_a_library(
     tmp_path: Path, started: list[tuple[str, str, int]]
 ) -> None:
     write(tmp_path, "old.yaml", brief_text("Old", "2020-01-01"))
-    newest = write(tmp_path, "new one.yaml", brief_text("New", "2024-01-01"))
-    result = CliRunner().invoke(main, ["serve", str(tmp_path)])
-    assert result.exit_code == 1
-    assert result.output == (
-        f"briefing: error: {tmp_path} is a folder: the reader in a browser opens one brief;"
-        f" serve one of them, such as the newest: briefing serve {shlex.quote(str(newest))}\n"
-    )
-    assert started == []
+    write(tmp_path, "new one.yaml", brief_text("New", "2024-01-01"))
+    port = free_port()
+    result = CliRunner().invoke(main, ["serve", "--port", str(port), str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    [(command, host, _)] = started
+    assert shlex.split(command) == [sys.executable, "-m", "briefing_tui", str(tmp_path)]
+    assert host == "127.0.0.1"
 
 
 def test_a_folder_without_a_valid_brief_says_so_with_each_file_s_first_error(

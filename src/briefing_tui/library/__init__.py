@@ -4,7 +4,13 @@ Pure data layer, no Textual. ``open_library(paths)`` gives a ``Library``; ``Libr
 ``library_people`` work across the briefs it holds.
 """
 
-from briefing_tui.library.catalogue import MAX_HELD_BYTES, Library, LibraryEntry, open_library
+from briefing_tui.library.catalogue import (
+    MAX_HELD_BYTES,
+    Library,
+    LibraryEntry,
+    LibraryLoading,
+    open_library,
+)
 from briefing_tui.library.discovery import BRIEF_SUFFIXES, Found, discover
 from briefing_tui.library.loading import (
     Cancel,
@@ -27,6 +33,7 @@ __all__ = [
     "Library",
     "LibraryEntry",
     "LibraryHit",
+    "LibraryLoading",
     "LibraryPerson",
     "LibraryResult",
     "LibrarySearch",

@@ -21,13 +21,13 @@ from pathlib import Path
 import msgspec
 
 from briefing_tui.library.discovery import discover
-from briefing_tui.library.loading import Cancel, Loaded, Progress, Strategy, load_all
+from briefing_tui.library.loading import Cancel, Loaded, Loading, Progress, Strategy
 from briefing_tui.loader import BriefError, BriefInvalid, load_brief
 from briefing_tui.model import Brief, Section
 
 MAX_HELD_BYTES = 256 * 1024 * 1024
 
-__all__ = ["MAX_HELD_BYTES", "Library", "LibraryEntry", "open_library"]
+__all__ = ["MAX_HELD_BYTES", "Library", "LibraryEntry", "LibraryLoading", "open_library"]
 
 
 class LibraryEntry(msgspec.Struct, frozen=True, kw_only=True):
@@ -109,6 +109,16 @@ class Library:
         """The entries of files that are not valid briefs (or folders that cannot be listed)."""
         return tuple(entry for entry in self.entries if not entry.valid)
 
+    @property
+    def folder(self) -> str:
+        """The folder that holds every file of the library, as given ("" if they share none)."""
+        folders = {os.fspath(entry.path.parent) for entry in self.entries}
+        try:
+            common = os.path.commonpath(sorted(folders)) if folders else ""
+        except ValueError:  # absolute and relative paths mixed
+            return ""
+        return "" if common == "." else common
+
     def held(self) -> list[tuple[int, Brief]]:
         """(entry number, brief) of every brief held in memory, in library order."""
         return [(number, brief) for number, brief in enumerate(self._briefs) if brief is not None]
@@ -124,6 +134,32 @@ class Library:
         return load_brief(entry.path)
 
 
+class LibraryLoading:
+    """A library being loaded: discovered, and its files' workers started at once (where they
+    pay), so that the caller can do something else meanwhile (import the app); ``finish``
+    collects the briefs. Leaving without ``finish``: ``stop`` kills the workers."""
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]], strategy: Strategy = "auto"):
+        """Discover the briefs in ``paths`` and start loading them."""
+        self._found = discover(paths)
+        files = [os.fspath(item.path) for item in self._found if item.problem is None]
+        self._loading = Loading(files, strategy)
+
+    def finish(self, *, progress: Progress | None = None, cancel: Cancel | None = None) -> Library:
+        """The library, once every file is loaded (see ``open_library``)."""
+        loaded = self._loading.results(progress=progress, cancel=cancel)
+        problems = [
+            Loaded(os.fspath(item.path), 0, error=_problem(item.path, item.problem), error_count=1)
+            for item in self._found
+            if item.problem is not None
+        ]
+        return Library([*loaded, *problems])
+
+    def stop(self) -> None:
+        """Kill and reap every worker still running."""
+        self._loading.stop()
+
+
 def open_library(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -136,15 +172,7 @@ def open_library(
     ``progress(done, total, name)`` is called after each file; ``cancel.is_set()`` stops loading
     with LoadCancelled. A folder that cannot be listed becomes an invalid entry with the reason.
     """
-    found = discover(paths)
-    files = [os.fspath(item.path) for item in found if item.problem is None]
-    loaded = load_all(files, progress=progress, cancel=cancel, strategy=strategy)
-    problems = [
-        Loaded(os.fspath(item.path), 0, error=_problem(item.path, item.problem), error_count=1)
-        for item in found
-        if item.problem is not None
-    ]
-    return Library([*loaded, *problems])
+    return LibraryLoading(paths, strategy).finish(progress=progress, cancel=cancel)
 
 
 def _problem(path: Path, message: str) -> BriefError:

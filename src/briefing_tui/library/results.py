@@ -72,8 +72,9 @@ class LibraryResult:
     """Hits across a library: ``groups`` by brief in library order, each by section.
 
     ``counts`` are the hits in each section across every brief. Positions (0-based) count the
-    hits in order: brief (library order), section, item. ``fuzzy`` is True when nothing matched
-    as typed and the hits are for typo corrections, ``suggestions``.
+    hits in order: brief (library order), section, item; ``overviews`` are the briefs whose
+    title or summary match. ``fuzzy`` is True when nothing matched as typed and the hits are
+    for typo corrections, ``suggestions``.
     """
 
     def __init__(
@@ -88,6 +89,9 @@ class LibraryResult:
         self.fuzzy = result.fuzzy
         self.suggestions = result.suggestions
         self.counts: dict[Section, int] = dict(result.counts)
+        self.overviews: tuple[int, ...] = ()
+        """The entry numbers of the briefs whose own title or summary match, in library order
+        (not hits: as the Overview's match in one brief)."""
         self._result = result
         self._numbers = numbers
         self._entries = entries

@@ -24,15 +24,7 @@ import msgspec
 
 from briefing_tui.library.catalogue import Library
 from briefing_tui.library.results import LibraryResult, Starts
-from briefing_tui.model import (
-    SECTIONS,
-    Agreement,
-    Analysis,
-    Brief,
-    Person,
-    Question,
-    Quote,
-)
+from briefing_tui.model import KINDS, SECTIONS, Agreement, Brief, Person, Section
 from briefing_tui.query import Query, parse_query
 from briefing_tui.search import SearchIndex
 
@@ -42,36 +34,47 @@ __all__ = ["LibrarySearch"]
 def _merge(briefs: Sequence[Brief]) -> tuple[Brief, Starts]:
     """One brief holding every item of ``briefs``, section by section, and where each starts."""
     people: list[Person] = []
-    agreements: list[Agreement] = []
-    quotes: list[Quote] = []
-    analysis: list[Analysis] = []
-    questions: list[Question] = []
-    lists: tuple[list[Any], ...] = (agreements, quotes, analysis, questions)
+    lists: dict[Section, list[Any]] = {section: [] for section in SECTIONS}
     starts: Starts = {section: [] for section in SECTIONS}
     replace = msgspec.structs.replace
     for number, brief in enumerate(briefs):
-        for section, count in zip(SECTIONS, map(len, lists), strict=True):
-            starts[section].append(count)
         mark = f"\0{number}\0"  # a NUL cannot be typed into a query
         people += [replace(person, id=mark + person.id) for person in brief.people]
-        agreements += brief.agreements
-        quotes += [replace(quote, speaker=mark + quote.speaker) for quote in brief.quotes]
-        analysis += [replace(item, expert=mark + item.expert) for item in brief.analysis]
-        questions += brief.questions
-    for section, count in zip(SECTIONS, map(len, lists), strict=True):
-        starts[section].append(count)
-    merged = Brief(
-        brief=1,
-        title="",
-        date=dt.date.min,
-        summary="",
-        people=tuple(people),
-        agreements=tuple(agreements),
-        quotes=tuple(quotes),
-        analysis=tuple(analysis),
-        questions=tuple(questions),
-    )
-    return merged, starts
+        for kind in KINDS:
+            items = lists[kind.section]
+            starts[kind.section].append(len(items))
+            if kind.person is None:
+                items += brief.section(kind.section)
+            else:  # the person's id, marked as the brief's people are
+                field = kind.person
+                items += [
+                    replace(item, **{field: mark + getattr(item, field)})
+                    for item in brief.section(kind.section)
+                ]
+    for section in SECTIONS:
+        starts[section].append(len(lists[section]))
+    sections = {section: tuple(items) for section, items in lists.items()}
+    return replace(_EMPTY, people=tuple(people), **sections), starts
+
+
+def _overviews(briefs: Sequence[Brief]) -> Brief:
+    """A brief whose agreements are the title and summary of each of ``briefs``, in order: one
+    search of it finds the briefs whose own title or summary match, as one brief's search
+    finds its overview."""
+    agreements = tuple(Agreement(title=brief.title, summary=brief.summary) for brief in briefs)
+    return msgspec.structs.replace(_EMPTY, agreements=agreements)
+
+
+_EMPTY = Brief(
+    brief=1,
+    title="",
+    date=dt.date.min,
+    summary="",
+    agreements=(),
+    quotes=(),
+    analysis=(),
+    questions=(),
+)
 
 
 class LibrarySearch:
@@ -88,7 +91,13 @@ class LibrarySearch:
         self._briefs = [brief for _, brief in held]
         self._entries = [library.entries[number] for number in self.numbers]
         self._index: tuple[SearchIndex, Starts] | None = None
+        self._overview_index: SearchIndex | None = None
         self._lock = threading.Lock()
+
+    @property
+    def ready(self) -> bool:
+        """Whether the index is built: a search now costs a keystroke's time, not the build's."""
+        return self._index is not None
 
     def prepare(self) -> None:
         """Build the index now (about 1 s for 20,000 items): for a background thread."""
@@ -100,6 +109,7 @@ class LibrarySearch:
             if self._index is None:
                 merged, starts = _merge(self._briefs)
                 self._index = (SearchIndex(merged), starts)
+                self._overview_index = SearchIndex(_overviews(self._briefs))
             return self._index
 
     def search(self, query: str | Query) -> LibraryResult:
@@ -107,4 +117,17 @@ class LibrarySearch:
         if isinstance(query, str):
             query = parse_query(query)
         index, starts = self._built()
-        return LibraryResult(index.search(query), starts, self.numbers, self._entries)
+        result = LibraryResult(index.search(query), starts, self.numbers, self._entries)
+        result.overviews = self._overviews(query)
+        return result
+
+    def _overviews(self, query: Query) -> tuple[int, ...]:
+        """The entry numbers of the briefs whose own title or summary ``query`` matches as typed
+        (an ``in:`` query looks in sections only, as in one brief)."""
+        if not query.overview or query.empty or self._overview_index is None:
+            return ()
+        inside = msgspec.structs.replace(query, sections=("agreements",), overview=False)
+        found = self._overview_index.search(inside)
+        if found.fuzzy:
+            return ()
+        return tuple(self.numbers[index] for index in found.indices("agreements"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,7 +198,8 @@ class ExportScreen(ModalScreen[Path | None]):
                         scope.label, value=number == 0, id=scope.id, disabled=not scope.available
                     )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="export", compact=True)
+                label = "Download" if self.app.is_web else "Export"  # in a browser: a download
+                yield Button(label, variant="primary", id="export", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -226,6 +228,8 @@ class ExportScreen(ModalScreen[Path | None]):
             line.say("Type a file name to export to.")
         elif text.endswith(("/", os.sep)):
             line.say("That names a folder: add a file name.")
+        elif self.app.is_web:  # nothing is written on the server: the browser downloads it
+            line.say("Your browser downloads it as", Path(self.target.name), joiner=" ")
         else:
             line.say("Writes", self.target, joiner=" ")
             self.check_path(text, self.target)
@@ -304,12 +308,23 @@ class ExportScreen(ModalScreen[Path | None]):
         text = to_markdown(
             self.brief, sections=scope.sections, refs=scope.refs(), query=scope.query
         )
+        self.deliver(path, text, scope.count, replace)
+
+    def deliver(self, path: Path, text: str, count: int, replace: bool) -> None:
+        """In a worker: write `text` to `path` (in a browser: download it under its name);
+        reports back with Finished."""
+        if self.app.is_web:
+            self.app.call_from_thread(
+                self.app.deliver_text, io.StringIO(text), save_filename=path.name
+            )
+            self.post_message(self.Finished(path, count, None))
+            return
         try:
             write_text_atomic(path, text, replace=replace, protect=self.protected)
         except WriteError as error:
-            self.post_message(self.Finished(path, scope.count, error))
+            self.post_message(self.Finished(path, count, error))
         else:
-            self.post_message(self.Finished(path, scope.count, None))
+            self.post_message(self.Finished(path, count, None))
 
     def on_export_screen_finished(self, event: ExportScreen.Finished) -> None:
         self.writing = False
@@ -321,6 +336,8 @@ class ExportScreen(ModalScreen[Path | None]):
         shown = printable_path(event.path)
         if event.error is None:
             message = f"Exported {_items(event.count)} to {shown}"
+            if self.app.is_web:
+                message = f"Downloading {_items(event.count)} as {printable_path(event.path.name)}"
             self.dismiss(event.path)  # first: the news shows on the reader, which takes keys again
             self.app.notify(message, title="Export", markup=False)
         elif isinstance(event.error, TargetExists):
