@@ -147,18 +147,32 @@ class BriefingApp(App[None]):
         )
         return self.reader
 
+    def action_command_palette(self) -> None:
+        """The palette, unless one is open already, maybe under the help (F1 opens it from the
+        palette): Textual would push a second one with the same id, and fail."""
+        from textual.command import CommandPalette
+
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            super().action_command_palette()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "help":  # the footer names F1 in a text box; it works everywhere
             return (parameters == ("typing",)) == isinstance(self.focused, Input)
         return True
 
-    def action_help(self, _where: str = "") -> None:
-        """Show the help over whatever is on screen (a dialog, the palette), or close it."""
+    async def action_help(self, _where: str = "") -> None:
+        """Show the help over whatever is on screen (a dialog), or close it. The palette closes
+        first, as escape closes it: a palette left under another screen would take the escape
+        meant for that screen, close the screen above it instead, and fail the next time."""
+        from textual.command import CommandPalette
+
         from briefing_tui.screens.help_screen import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
+        if isinstance(self.screen, CommandPalette):
+            await self.run_action("escape", self.screen)
         for screen in reversed(self.screen_stack):  # the reader's help, or the library's
             help_screen = getattr(screen, "help_screen", None)
             if help_screen is not None:

@@ -222,3 +222,28 @@ async def test_the_help_opens_at_a_group_and_scrolls_with_the_pager_keys(summit:
         assert scroll.scroll_y == scroll.max_scroll_y
         await pilot.press("k")
         assert scroll.scroll_y == scroll.max_scroll_y - 1
+
+
+async def test_f1_in_the_palette_closes_it_and_ctrl_p_in_the_help_opens_one_over_it(
+    summit: Brief,
+) -> None:
+    """ctrl+p, f1, ctrl+p: the help replaces the palette, then a palette opens over the help
+    (a palette left under the help made a second one with the same id, and the app failed)."""
+    from textual.command import CommandPalette
+
+    app = BriefingApp(summit)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack][1:] == [HelpScreen]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack][1:] == [HelpScreen, CommandPalette]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1
+        assert app.return_code is None

@@ -106,6 +106,12 @@ class HelpScreen(ModalScreen[None]):
                 keys.append(display)
         return [(", ".join(keys), description) for (_, description), keys in rows.items()]
 
+    async def action_dismiss(self, result: None = None) -> None:
+        """Close, if it is on top: a key queued for it after it closed (f1 then escape in one
+        burst) must not close it a second time."""
+        if self.is_active:
+            await super().action_dismiss(result)
+
 
 def widget_key_groups() -> list[BindingGroup]:
     """The keys of the reader's lists, texts, an item's links and search, by where they apply."""

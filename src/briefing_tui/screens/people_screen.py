@@ -110,3 +110,9 @@ class PeopleScreen(Screen[None]):
             return
         said = person.items[event.row]
         self._open_entry(said.number, Location(said.ref.section, said.ref.index))
+
+    async def action_dismiss(self, result: None = None) -> None:
+        """Close, if it is on top: a key queued for it after it closed (f1 then escape in one
+        burst) must not close it a second time."""
+        if self.is_active:
+            await super().action_dismiss(result)

@@ -64,3 +64,9 @@ class ReplaceScreen(ModalScreen[bool]):
     def answer(self, event: Button.Pressed) -> None:
         if self.is_active:  # a key typed ahead may have closed it already
             self.dismiss(event.button.id == "replace")
+
+    async def action_dismiss(self, result: bool | None = None) -> None:
+        """Close, if it is on top: a key queued for it after it closed (f1 then escape in one
+        burst) must not close it a second time."""
+        if self.is_active:
+            await super().action_dismiss(result)
