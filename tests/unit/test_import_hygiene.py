@@ -48,6 +48,7 @@ DATA_LAYER = [
     "briefing_tui.quotematch",
     "briefing_tui.alignment",
     "briefing_tui.sourcecheck",
+    "briefing_tui.source_passages",
     "briefing_tui.template",
     "briefing_tui.tag_search",
     "briefing_tui.places",
