@@ -28,6 +28,8 @@ from briefing_tui.widgets.brief_panes import BriefPanes
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from briefing_tui.filestate import FileState
+
 
 def _resume_collection() -> None:
     """After the first paint: turn the garbage collector back on if start-up turned it off."""
@@ -78,9 +80,13 @@ class BriefingApp(App[None]):
     | ctrl+p | The command palette: panes, items, search, export, themes. |
     """
 
-    def __init__(self, brief: Brief, *, brief_path: Path | None = None) -> None:
-        """An app for `brief` (loaded from `brief_path`, if it came from a file)."""
+    def __init__(
+        self, brief: Brief, *, brief_path: Path | None = None, baseline: FileState | None = None
+    ) -> None:
+        """An app for `brief` (loaded from `brief_path`, if it came from a file, whose state
+        before it was read was `baseline`: a change since is reloaded at once)."""
         super().__init__()
+        self._baseline = baseline
         self.brief = brief
         self.brief_path = brief_path
         self.lookup = Lookup(brief)
@@ -107,7 +113,7 @@ class BriefingApp(App[None]):
         """Save the reader's place in the brief, to reopen it there (quietly: it is quitting)."""
         if self.brief_path is None or not self.reader.is_mounted:
             return
-        place = place_of(self.reader.panes.location(), self.lookup)
+        place = place_of(self.reader.panes.location(), self.reader.lookup)
         with suppress(OSError):
             save_place(brief_key(self.brief_path), place)
 
@@ -129,7 +135,11 @@ class BriefingApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         self.reader = BriefScreen(
-            self.lookup, brief_path=self.brief_path, split=self.settings.split, start=self._start
+            self.lookup,
+            brief_path=self.brief_path,
+            split=self.settings.split,
+            start=self._start,
+            baseline=self._baseline,
         )
         return self.reader
 

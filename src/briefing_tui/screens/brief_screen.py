@@ -15,23 +15,28 @@ from textual.widgets import Footer, Input
 from briefing_tui.history import History, Location
 from briefing_tui.model import SECTIONS, ItemRef, Lookup, Section
 from briefing_tui.printable import printable
+from briefing_tui.screens.brief_authoring import SOURCE, BriefAuthoring
 from briefing_tui.widgets.brief_header import BriefHeader
-from briefing_tui.widgets.brief_panes import OVERVIEW, PANE_TITLES, PANES, BriefPanes, pane_label
+from briefing_tui.widgets.brief_panes import OVERVIEW, PANE_TITLES, PANES, BriefPanes
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.pane_tabs import PaneTabs
 from briefing_tui.widgets.related_list import RelatedList, TagLink, Target
+from briefing_tui.widgets.reload_banner import ReloadBanner
 from briefing_tui.widgets.section_pane import SectionPane
 
 if TYPE_CHECKING:
+    from briefing_tui.filestate import FileState
     from briefing_tui.search import SearchResult
     from briefing_tui.search_state import SearchSession
     from briefing_tui.widgets.search_view import SearchView
 
-_COMMANDS = frozenset({"help", "search", "step_hit", "export", "quit_app", "show_pane"})
+_COMMANDS = frozenset({"help", "search", "step_hit", "export", "quit_app", "show_pane"}) | {
+    *("reload", "edit_brief", "show_source", "show_in_source")
+}
 """Actions of printable keys: in a text box (the search bar) those keys are text."""
 
 
-class BriefScreen(Screen[None]):
+class BriefScreen(BriefAuthoring):
     """The panes as tabs; Enter follows a related item, backspace returns; / searches."""
 
     AUTO_FOCUS = "#people"  # focused as the screen is composed, not in a later refresh
@@ -89,13 +94,15 @@ class BriefScreen(Screen[None]):
         brief_path: Path | None = None,
         split: int | None = None,
         start: Location | None = None,
+        baseline: FileState | None = None,
     ) -> None:
-        """The screen for the brief behind `lookup` (read from `brief_path`, if from a file);
-        the lists take `split` percent of the width (None: as the styles say); it opens at
-        `start` (None: the Overview)."""
+        """The screen for the brief behind `lookup` (read from `brief_path`, if from a file,
+        whose state was `baseline` before it was read); the lists take `split` percent of the
+        width (None: as the styles say); it opens at `start` (None: the Overview)."""
         super().__init__()
         self.lookup = lookup
         self.brief_path = brief_path
+        self.baseline = baseline
         self._split = split
         self._start = start
         self.history = History(start or Location(OVERVIEW, 0 if lookup.brief.people else None))
@@ -104,9 +111,10 @@ class BriefScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield BriefHeader(self.lookup.brief)
-        labels = [(pane, pane_label(pane, self.lookup)) for pane in PANES]
-        yield PaneTabs(labels, active=OVERVIEW, id="pane-tabs")
-        yield BriefPanes(self.lookup, split=self._split, id="panes")
+        source = self.read_source()
+        yield PaneTabs(self.pane_tabs(), active=OVERVIEW, id="pane-tabs")
+        yield ReloadBanner()
+        yield BriefPanes(self.lookup, split=self._split, source=source, id="panes")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,6 +145,8 @@ class BriefScreen(Screen[None]):
 
     def go_to(self, location: Location) -> None:
         """Show `location`: its pane, its item selected and the focus on it (no history)."""
+        if location.pane == SOURCE:
+            return self.show_source_pane(location.index)
         pane = self.open_pane(location.pane, location.index, location.scroll)
         overview = self.panes.overview
         if pane is not None:
@@ -177,7 +187,8 @@ class BriefScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _COMMANDS:  # not under a dialog, and not while typing
-            return self.is_active and not isinstance(self.focused, Input)
+            typing = isinstance(self.focused, Input)
+            return self.is_active and not typing and super().check_action(action, parameters)
         searching = (view := self._search_view()) is not None and view.is_open
         if action == "back":  # never offered where it would do nothing
             return self.history.can_go_back and not searching
@@ -190,7 +201,7 @@ class BriefScreen(Screen[None]):
     def action_show_pane(self, pane: str) -> None:
         """Show one of the panes, the focus on its list unless it is in the pane already."""
         if pane not in PANES:
-            return
+            return self.action_show_source() if pane == SOURCE else None
         self._close_search(restore_focus=False)  # a pane asked for while results show
         section_pane = self.open_pane(pane)
         shown = self.query_one(f"#{pane}-pane")
@@ -226,8 +237,8 @@ class BriefScreen(Screen[None]):
 
         typing = self.is_active and isinstance(self.focused, Input)
         return reader_help(
-            [*self.COMMAND_BINDINGS, *self.app.BINDINGS],
-            self.PANE_BINDINGS,
+            [*self.COMMAND_BINDINGS, *self.AUTHORING_BINDINGS[1:], *self.app.BINDINGS],
+            [*self.PANE_BINDINGS[:5], *self.AUTHORING_BINDINGS[:1], *self.PANE_BINDINGS[5:]],
             palette_key=self.app.COMMAND_PALETTE_BINDING,
             at_queries=typing,
         )
