@@ -9,10 +9,12 @@ at the item on show, and the Source pane (`6`) shows the article that the quotes
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -210,11 +212,14 @@ class BriefAuthoring(Screen[None]):
             self.notify(printable(str(error), one_line=True), severity="warning", markup=False)
             return
         try:
-            with self.app.suspend():
+            with contextlib.ExitStack() as stack:
+                # Headless, there is no terminal to hand over (and E is not offered on the web).
+                with contextlib.suppress(SuspendNotSupported):
+                    stack.enter_context(self.app.suspend())
                 failed = subprocess.run(command, check=False).returncode
-        except Exception as error:  # SuspendNotSupported, or the editor would not start
+        except OSError as error:  # the editor would not start
             failed = 1
-            reason = printable(str(error) or type(error).__name__, one_line=True)
+            reason = printable(str(error), one_line=True)
             self.notify(f"The editor did not run: {reason}", severity="error", markup=False)
         self.refresh()
         if failed == 0:

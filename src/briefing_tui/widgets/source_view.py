@@ -139,6 +139,7 @@ class SourceView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._lay_out()
+        self.call_after_refresh(self.scroll_to_passage)
 
     def _lay_out(self) -> None:
         # The scrollbar's room is kept whether or not it shows: the wrap does not depend on it.
@@ -147,7 +148,6 @@ class SourceView(ScrollView, can_focus=True):
             self._width = width
             self._spans = wrap_spans(self._text, width)
             self.virtual_size = Size(self.scrollable_content_region.width, len(self._spans))
-            self.call_after_refresh(self.scroll_to_passage)
             self.refresh()
 
     def line_of(self, offset: int) -> int:
@@ -163,7 +163,8 @@ class SourceView(ScrollView, can_focus=True):
         top, bottom = self.line_of(passage.start), self.line_of(max(0, passage.end - 1))
         height = self.scrollable_content_region.height
         if not (self.scroll_offset.y <= top and bottom < self.scroll_offset.y + height):
-            self.scroll_to(y=max(0, top - 2), animate=False)
+            # Forced: the scrollbar may not be laid out yet, the first time the pane shows.
+            self.scroll_to(y=max(0, top - 2), animate=False, force=True)
 
     def show_quote(self, quote: int) -> bool:
         """Put the cursor on quote `quote`'s passage and show it; False if it has none."""
