@@ -26,15 +26,18 @@ def reader_help(
     (`palette_key`) and the widgets'; `at_queries` opens it at the query syntax (for F1 in the
     search bar)."""
     from briefing_tui.widgets.brief_panes import BriefPanes
+    from briefing_tui.widgets.source_view import SOURCE_MARKS, SourceView
 
     palette = Binding(palette_key, "command_palette", "Commands")
     groups: list[BindingGroup] = [
         ("Anywhere", _once([*anywhere, palette])),
         ("Panes", [*panes, *BriefPanes.BINDINGS]),
         *widget_key_groups(),
+        ("Source pane", list(SourceView.BINDINGS)[-3:]),  # the rest: as in any text
     ]
     start = QUERY_HELP_TITLE if at_queries else None
-    return HelpScreen(groups, [(QUERY_HELP_TITLE, QUERY_SYNTAX)], start_at=start)
+    notes = [(QUERY_HELP_TITLE, QUERY_SYNTAX), ("In the Source pane", SOURCE_MARKS)]
+    return HelpScreen(groups, notes, start_at=start)
 
 
 def _once(bindings: Sequence[BindingType]) -> list[Binding]:

@@ -44,6 +44,15 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
     return spans
 
 
+SOURCE_MARKS: tuple[tuple[str, str], ...] = (
+    ("lit", "A passage that a quote quotes word for word (as `briefing validate` checks it)."),
+    ("red, underlined", "A misquote: the line of the source where it first departs."),
+    ("cursor", "The passage ] and [ move to; enter goes to its quote."),
+    ("s", "On a quote in the Quotes pane: show its passage here."),
+)
+"""What the Source pane's marks mean, for the help."""
+
+
 class SourceView(ScrollView, can_focus=True):
     """The article a line at a time (only the lines on screen are drawn), its paragraphs wrapped
     to the width; quoted passages lit, misquotes' nearest lines marked apart, the passage under
