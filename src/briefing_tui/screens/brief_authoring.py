@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.widgets import Input
 
 from briefing_tui.history import History, Location
 from briefing_tui.model import Brief, Lookup
@@ -40,26 +41,29 @@ if TYPE_CHECKING:
 
 SOURCE = "source"
 """The Source pane's id."""
+_ACTIONS = frozenset({"reload", "edit_brief", "show_source", "show_in_source"})
+"""Actions of printable keys: in a text box (the search bar) those keys are text."""
+
+
+AUTHORING_BINDINGS: list[BindingType] = [
+    Binding("6", "show_source", "Source", show=False, priority=True),
+    Binding("r", "reload", "Reload", show=False),
+    Binding("E", "edit_brief", "Edit"),
+    Binding("s", "show_in_source", "In source"),
+]
+"""BriefScreen's last bindings: at 80 columns the footer has no room for them (the help has).
+
+| Key(s) | Description |
+| :- | :- |
+| 6 | Show the Source pane: the article, every quoted passage lit (when the brief has one). |
+| r | Reload the brief from its file (it reloads by itself when the file changes). |
+| E | Edit the brief in $VISUAL or $EDITOR, at the item on show; reload on return. |
+| s | On a quote: show its passage in the Source pane. |
+"""
 
 
 class BriefAuthoring(Screen[None]):
     """Live reload, the editor and the Source pane; BriefScreen is the rest of the reader."""
-
-    AUTHORING_BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("6", "show_source", "Source", show=False, priority=True),
-        Binding("r", "reload", "Reload", show=False),
-        Binding("E", "edit_brief", "Edit"),
-        Binding("s", "show_in_source", "In source"),
-    ]
-    """
-    | Key(s) | Description |
-    | :- | :- |
-    | 6 | Show the Source pane: the article, every quoted passage lit (when the brief has one). |
-    | r | Reload the brief from its file (it reloads by itself when the file changes). |
-    | E | Edit the brief in $VISUAL or $EDITOR, at the item on show; reload on return. |
-    | s | On a quote: show its passage in the Source pane. |
-    """
-    BINDINGS: ClassVar[list[BindingType]] = AUTHORING_BINDINGS
 
     if TYPE_CHECKING:  # BriefScreen's
         lookup: Lookup
@@ -109,6 +113,8 @@ class BriefAuthoring(Screen[None]):
             self._live.stop()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _ACTIONS and (not self.is_active or isinstance(self.focused, Input)):
+            return False  # under a dialog, or typing
         if action in ("reload", "edit_brief"):
             return self.brief_path is not None and not (action == "edit_brief" and self.app.is_web)
         if action == "show_source":

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input
 from briefing_tui.history import History, Location
 from briefing_tui.model import SECTIONS, ItemRef, Lookup, Section
 from briefing_tui.printable import printable
-from briefing_tui.screens.brief_authoring import SOURCE, BriefAuthoring
+from briefing_tui.screens.brief_authoring import AUTHORING_BINDINGS, SOURCE, BriefAuthoring
 from briefing_tui.widgets.brief_header import BriefHeader
 from briefing_tui.widgets.brief_panes import OVERVIEW, PANE_TITLES, PANES, BriefPanes
 from briefing_tui.widgets.overview_pane import OverviewPane
@@ -30,9 +30,7 @@ if TYPE_CHECKING:
     from briefing_tui.search_state import SearchSession
     from briefing_tui.widgets.search_view import SearchView
 
-_COMMANDS = frozenset({"help", "search", "step_hit", "export", "quit_app", "show_pane"}) | {
-    *("reload", "edit_brief", "show_source", "show_in_source")
-}
+_COMMANDS = frozenset({"help", "search", "step_hit", "export", "quit_app", "show_pane"})
 """Actions of printable keys: in a text box (the search bar) those keys are text."""
 
 
@@ -65,7 +63,7 @@ class BriefScreen(BriefAuthoring):
         Binding("ctrl+f", "toggle_filter", "Filter", show=False),
     ]
     """The commands of the reader."""
-    BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, *COMMAND_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, *COMMAND_BINDINGS, *AUTHORING_BINDINGS]
     """
     | Key(s) | Description |
     | :- | :- |
@@ -80,6 +78,7 @@ class BriefScreen(BriefAuthoring):
     | escape | Clear the search highlights and filter. |
     | q | Quit. |
     | e | Export the brief to Markdown. |
+    | 6, r, E, s | The Source pane, reload, edit, a quote in the source (see BriefAuthoring). |
     """
 
     search_result: reactive[SearchResult | None] = reactive(None, init=False)
@@ -187,8 +186,7 @@ class BriefScreen(BriefAuthoring):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _COMMANDS:  # not under a dialog, and not while typing
-            typing = isinstance(self.focused, Input)
-            return self.is_active and not typing and super().check_action(action, parameters)
+            return self.is_active and not isinstance(self.focused, Input)
         searching = (view := self._search_view()) is not None and view.is_open
         if action == "back":  # never offered where it would do nothing
             return self.history.can_go_back and not searching
@@ -196,7 +194,7 @@ class BriefScreen(BriefAuthoring):
             return self.history.can_go_forward and not searching
         if action == "clear_search":  # escape is free for others when there is nothing to clear
             return self.search_result is not None or self.filtering
-        return True
+        return super().check_action(action, parameters)
 
     def action_show_pane(self, pane: str) -> None:
         """Show one of the panes, the focus on its list unless it is in the pane already."""
@@ -237,8 +235,8 @@ class BriefScreen(BriefAuthoring):
 
         typing = self.is_active and isinstance(self.focused, Input)
         return reader_help(
-            [*self.COMMAND_BINDINGS, *self.AUTHORING_BINDINGS[1:], *self.app.BINDINGS],
-            [*self.PANE_BINDINGS[:5], *self.AUTHORING_BINDINGS[:1], *self.PANE_BINDINGS[5:]],
+            [*self.COMMAND_BINDINGS, *AUTHORING_BINDINGS[1:], *self.app.BINDINGS],
+            [*self.PANE_BINDINGS[:5], *AUTHORING_BINDINGS[:1], *self.PANE_BINDINGS[5:]],
             palette_key=self.app.COMMAND_PALETTE_BINDING,
             at_queries=typing,
         )

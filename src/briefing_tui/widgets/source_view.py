@@ -99,7 +99,7 @@ class SourceView(ScrollView, can_focus=True):
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
         &:focus { border: round $border; }
-        & > .source-view--passage { background: $primary 30%; }
+        & > .source-view--passage { background: $primary 40%; }
         & > .source-view--misquote { background: $error 30%; text-style: underline; }
         & > .source-view--cursor { background: $block-cursor-blurred-background; }
         &:focus > .source-view--cursor {
