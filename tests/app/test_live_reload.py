@@ -159,3 +159,19 @@ async def test_a_brief_not_read_from_a_file_offers_no_reload_nor_edit(summit: Br
         assert "r" not in app.screen.active_bindings
         assert "E" not in app.screen.active_bindings
         assert "6" not in app.screen.active_bindings
+
+
+async def test_a_new_version_straight_after_a_move_replaces_the_panes_cleanly(
+    brief_file: Path,
+) -> None:
+    app = reader(brief_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        # j, and a new version before the detail has followed the cursor (next frame)
+        app.screen.panes.section_pane("quotes").item_list.action_cursor_down()
+        await app.screen.show_brief(load_brief(brief_file))
+        await pilot.pause()
+        assert place(app) == ("quotes", 1)
+        assert (
+            app.screen.panes.section_pane("quotes").detail.item == app.screen.lookup.brief.quotes[1]
+        )
