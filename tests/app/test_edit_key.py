@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,13 +16,11 @@ if TYPE_CHECKING:
     from conftest import Toasts
 
 WaitUntil = Callable[[Pilot[None], Callable[[], object]], Awaitable[None]]
-EXAMPLE = Path(__file__).resolve().parents[2] / "briefs" / "example-river-summit.yaml"
 
 
 @pytest.fixture
-def brief_file(tmp_path: Path) -> Path:
-    shutil.copy(EXAMPLE, tmp_path / "brief.yaml")
-    return tmp_path / "brief.yaml"
+def brief_file(example_brief: Path) -> Path:
+    return example_brief
 
 
 def fake_editor(folder: Path) -> Path:

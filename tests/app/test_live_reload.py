@@ -4,7 +4,6 @@ broken save leaves the last good one under a banner until it is fixed, r reloads
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,15 +22,11 @@ if TYPE_CHECKING:
     from conftest import Toasts
 
 WaitUntil = Callable[[Pilot[None], Callable[[], object]], Awaitable[None]]
-EXAMPLE = Path(__file__).resolve().parents[2] / "briefs" / "example-river-summit.yaml"
 
 
 @pytest.fixture
-def brief_file(tmp_path: Path) -> Path:
-    """A copy of the example brief, with its source article beside it."""
-    shutil.copy(EXAMPLE, tmp_path / "brief.yaml")
-    shutil.copy(EXAMPLE.with_suffix(".txt"), tmp_path)
-    return tmp_path / "brief.yaml"
+def brief_file(example_brief: Path) -> Path:
+    return example_brief
 
 
 def reader(path: Path) -> BriefingApp:
@@ -175,3 +170,43 @@ async def test_a_new_version_straight_after_a_move_replaces_the_panes_cleanly(
         assert (
             app.screen.panes.section_pane("quotes").detail.item == app.screen.lookup.brief.quotes[1]
         )
+
+
+async def test_back_after_a_reload_returns_to_the_same_item_where_it_now_stands(
+    brief_file: Path, wait_until: WaitUntil
+) -> None:
+    app = reader(brief_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "j", "enter", "enter")  # quote 2's first link: a jump
+        await pilot.pause()
+        assert place(app) != ("quotes", 1)
+        edit(brief_file, "quotes:\n", 'quotes:\n  - speaker: edvik\n    text: "A new quote."\n')
+        await wait_until(pilot, lambda: app.screen.versions_shown == 1)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert place(app) == ("quotes", 2)  # the same quote, one further down now
+
+
+async def test_the_detail_stays_scrolled_where_it_was(
+    brief_file: Path, wait_until: WaitUntil
+) -> None:
+    app = reader(brief_file)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.press("2", "tab", "j", "j", "j")
+        scroll = app.screen.panes.location().scroll
+        assert scroll > 0
+        edit(brief_file, 'title: "Example:', 'title: "Scrolled:')
+        await wait_until(pilot, lambda: app.screen.versions_shown == 1)
+        await pilot.pause()
+        assert app.screen.panes.location().scroll == scroll
+
+
+async def test_E_is_not_offered_in_a_browser(
+    brief_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(BriefingApp, "is_web", property(lambda app: True))
+    app = reader(brief_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "r" in app.screen.active_bindings
+        assert "E" not in app.screen.active_bindings

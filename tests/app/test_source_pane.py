@@ -3,7 +3,6 @@ to its passage, enter on a passage goes back to its quote."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,10 @@ from briefing_tui.app import BriefingApp
 from briefing_tui.loader import load_brief
 from briefing_tui.widgets.source_view import SourceView, wrap_spans
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "briefs" / "example-river-summit.yaml"
-
 
 @pytest.fixture
-def brief_file(tmp_path: Path) -> Path:
-    shutil.copy(EXAMPLE, tmp_path / "brief.yaml")
-    shutil.copy(EXAMPLE.with_suffix(".txt"), tmp_path)
-    return tmp_path / "brief.yaml"
+def brief_file(example_brief: Path) -> Path:
+    return example_brief
 
 
 def place(app: BriefingApp) -> tuple[str, int | None]:

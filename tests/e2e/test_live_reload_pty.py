@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,14 +10,10 @@ from terminal import Terminal
 
 pytestmark = pytest.mark.e2e
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "briefs" / "example-river-summit.yaml"
-
 
 @pytest.fixture
-def brief_file(tmp_path: Path) -> Path:
-    shutil.copy(EXAMPLE, tmp_path / "brief.yaml")
-    shutil.copy(EXAMPLE.with_suffix(".txt"), tmp_path)
-    return tmp_path / "brief.yaml"
+def brief_file(example_brief: Path) -> Path:
+    return example_brief
 
 
 def save(path: Path, old: str, new: str, *, rename: bool = False) -> None:
