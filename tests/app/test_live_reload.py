@@ -3,6 +3,7 @@ broken save leaves the last good one under a banner until it is fixed, r reloads
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -210,3 +211,10 @@ async def test_E_is_not_offered_in_a_browser(
         await pilot.pause()
         assert "r" in app.screen.active_bindings
         assert "E" not in app.screen.active_bindings
+
+
+async def test_waiting_for_the_workers_does_not_wait_for_the_watch(brief_file: Path) -> None:
+    app = reader(brief_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await asyncio.wait_for(app.workers.wait_for_complete(), timeout=5)

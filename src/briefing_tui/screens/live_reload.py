@@ -1,9 +1,11 @@
 """LiveReload: watches a brief's file for its screen and loads each new version off the loop.
 
 The screen that owns it starts it on mount and stops it on unmount. A FileWatcher runs in a
-thread worker (notifications, no polling: see filewatch); each change is loaded in that thread
-and posted to the screen as ``Loaded`` (a valid Brief) or ``Failed`` (the one-line banner of its
-first error). ``reload_now`` loads the file at once, for ``r`` and after the editor returns.
+thread of its own (notifications, no polling: see filewatch), not a Textual worker: it runs as
+long as the screen, and waiting for the app's workers to complete must not wait for it. Each
+change is loaded in that thread and posted to the screen as ``Loaded`` (a valid Brief) or
+``Failed`` (the one-line banner of its first error). ``reload_now`` loads the file at once, in a
+thread worker, for ``r`` and after the editor returns.
 """
 
 from __future__ import annotations
@@ -53,15 +55,15 @@ class LiveReload:
         self.path = path
         self._baseline = baseline
         self._watcher: FileWatcher | None = None
+        self._thread: threading.Thread | None = None
         self._loading = threading.Lock()  # one load at a time: the later one is the latest
 
     def start(self) -> None:
-        """Start watching (in a thread worker of the screen)."""
+        """Start watching, in a daemon thread (it never holds the program up as it ends)."""
         if self._watcher is None:
             self._watcher = FileWatcher(self.path, baseline=self._baseline)
-            self._screen.run_worker(
-                self._watch, thread=True, group="live-reload", exit_on_error=False
-            )
+            self._thread = threading.Thread(target=self._watch, name="live-reload", daemon=True)
+            self._thread.start()
 
     def stop(self) -> None:
         """Stop watching (promptly; a stopped LiveReload stays stopped)."""
