@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.loader import load_brief
@@ -218,3 +219,16 @@ async def test_waiting_for_the_workers_does_not_wait_for_the_watch(brief_file: P
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
         await asyncio.wait_for(app.workers.wait_for_complete(), timeout=5)
+
+
+async def test_a_reload_while_typing_a_search_leaves_the_focus_in_the_bar(
+    brief_file: Path, wait_until: WaitUntil
+) -> None:
+    app = reader(brief_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"weir")
+        await wait_until(pilot, lambda: app.screen.search_result is not None)
+        edit(brief_file, 'title: "Example:', 'title: "Typed:')
+        await wait_until(pilot, lambda: app.screen.versions_shown == 1)
+        await pilot.press("s")
+        assert isinstance(app.focused, Input) and app.focused.value == "weirs"

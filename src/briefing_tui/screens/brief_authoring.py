@@ -172,8 +172,8 @@ class BriefAuthoring(Screen[None]):
         await self.mount(panes, after=self.query_one(ReloadBanner))
         if here.pane == SOURCE and self.source is None:
             here = Location("overview")
-        await self._search_again()
         self.go_to(here)
+        await self._search_again()  # after go_to: a search bar open takes the focus back
         self.versions_shown += 1
 
     async def _replace(self, header: BriefHeader, tabs: PaneTabs) -> None:
