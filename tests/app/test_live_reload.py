@@ -49,6 +49,11 @@ def place(app: BriefingApp) -> tuple[str, int | None]:
     return location.pane, location.index
 
 
+def searched(app: BriefingApp) -> str | None:
+    result = app.screen.search_result
+    return result.query.text if result is not None else None
+
+
 def edit(path: Path, old: str, new: str, *, rename: bool = False) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -227,7 +232,7 @@ async def test_a_reload_while_typing_a_search_leaves_the_focus_in_the_bar(
     app = reader(brief_file)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"weir")
-        await wait_until(pilot, lambda: app.screen.search_result is not None)
+        await wait_until(pilot, lambda: searched(app) == "weir")
         edit(brief_file, 'title: "Example:', 'title: "Typed:')
         await wait_until(pilot, lambda: app.screen.versions_shown == 1)
         await pilot.press("s")

@@ -196,6 +196,9 @@ class BriefAuthoring(Screen[None]):
         self.search_result = SearchSession(self.lookup.brief).search(query) if query else None
         if was_open:
             await self.action_search()
+            field = self.query_one(SearchView).query_input
+            # After its focus selects the query (a key would replace it): the reader is typing.
+            field.call_later(field.action_end)
 
     def action_reload(self) -> None:
         """Reload the brief from its file now."""
