@@ -15,6 +15,7 @@ import pytest
 
 DATA_LAYER = [
     "briefing_tui.model",
+    "briefing_tui.limits",
     "briefing_tui.loader",
     "briefing_tui.search",
     "briefing_tui.near_matches",
