@@ -3,13 +3,17 @@ to its passage, enter on a passage goes back to its quote."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.loader import load_brief
 from briefing_tui.widgets.source_view import SourceView, wrap_spans
+
+WaitUntil = Callable[[Pilot[None], Callable[[], object]], Awaitable[None]]
 
 
 @pytest.fixture
@@ -76,3 +80,19 @@ def test_the_article_is_wrapped_at_spaces_and_long_words_are_cut() -> None:
     assert [text[a:b] for a, b in wrap_spans(text, 7)] == ["one two", "three", "", "four"]
     word = "abcdefghij"
     assert [word[a:b] for a, b in wrap_spans(word, 4)] == ["abcd", "efgh", "ij"]
+
+
+async def test_r_reads_the_article_again_and_marks_a_quote_it_no_longer_holds(
+    brief_file: Path, wait_until: WaitUntil
+) -> None:
+    app = BriefingApp(load_brief(brief_file), brief_path=brief_file)
+    article = brief_file.parent / "example-river-summit.txt"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        article.write_text(article.read_text().replace("stop at the", "halt at the"), "utf-8")
+        await pilot.press("r")
+        await wait_until(pilot, lambda: app.screen.versions_shown == 1)
+        view = app.screen.query_one(SourceView)
+        assert view.document.misquotes == 1
+        assert "1 misquoted" in str(view.border_subtitle)
+        assert place(app)[0] == "source"

@@ -83,7 +83,7 @@ class BriefAuthoring(Screen[None]):
         async def action_search(self) -> None: ...
 
     _live: LiveReload | None = None
-    _pending: Brief | None = None  # the version to show next, while one is being put in place
+    _pending: LiveReload.Loaded | None = None  # the version to show next, while one is put in place
     versions_shown = 0
     """How many new versions of the brief have taken the place of the one on show."""
     source: SourceDocument | None = None
@@ -127,13 +127,14 @@ class BriefAuthoring(Screen[None]):
 
     async def on_live_reload_loaded(self, event: LiveReload.Loaded) -> None:
         event.stop()
-        busy, self._pending = self._pending is not None, event.brief
+        busy, self._pending = self._pending is not None, event
         while not busy and self._pending is not None:  # a version that came meanwhile is next
+            shown = self._pending
             try:
-                await self.show_brief(self._pending)
+                await self.show_brief(shown.brief, shown.source)
             except NoMatches:  # the screen was taken down meanwhile (the reader quit)
                 return
-            if self._pending is self.lookup.brief:
+            if self._pending is shown:
                 self._pending = None
         self.query_one(ReloadBanner).message = ""
         if event.manual:
@@ -149,8 +150,9 @@ class BriefAuthoring(Screen[None]):
         event.stop()
         self.notify(printable(event.text, one_line=True), severity="warning", markup=False)
 
-    async def show_brief(self, brief: Brief) -> None:
-        """Show `brief` (a new version of the one on show) where the reader was in the old."""
+    async def show_brief(self, brief: Brief, source: SourceDocument | None) -> None:
+        """Show `brief` (a new version of the one on show, with its `source` article) where the
+        reader was in the old."""
         relocation = Relocation(self.lookup.brief, brief)
 
         def moved(location: Location) -> Location:
@@ -163,7 +165,7 @@ class BriefAuthoring(Screen[None]):
         self.history.relocate(moved)
         old = self.panes
         self.lookup = Lookup(brief)
-        self.read_source()
+        self.source = source
         await self._replace(BriefHeader(brief), PaneTabs(self.pane_tabs(), active=here.pane))
         panes = BriefPanes(self.lookup, split=old.split, source=self.source, id="panes")
         panes.set_reactive(BriefPanes.detail_alone, old.detail_alone)

@@ -3,9 +3,9 @@
 The screen that owns it starts it on mount and stops it on unmount. A FileWatcher runs in a
 thread of its own (notifications, no polling: see filewatch), not a Textual worker: it runs as
 long as the screen, and waiting for the app's workers to complete must not wait for it. Each
-change is loaded in that thread and posted to the screen as ``Loaded`` (a valid Brief) or
-``Failed`` (the one-line banner of its first error). ``reload_now`` loads the file at once, in a
-thread worker, for ``r`` and after the editor returns.
+change is loaded in that thread, with the source article the brief names, and posted to the
+screen as ``Loaded`` (a valid Brief) or ``Failed`` (the one-line banner of its first error).
+``reload_now`` loads the file at once, in a thread worker, for ``r`` and after the editor.
 """
 
 from __future__ import annotations
@@ -21,17 +21,20 @@ from briefing_tui.filewatch import CHANGED, GONE, FileWatcher
 from briefing_tui.model import Brief
 from briefing_tui.printable import printable_path
 from briefing_tui.reload import ReloadFailure, reload_brief
+from briefing_tui.source_passages import SourceDocument, source_document
 
 
 class LiveReload:
     """The live reload of one screen's brief file: its watcher, and loads of new versions."""
 
     class Loaded(Message):
-        """A valid new version; `manual` when asked for (r, the editor's return)."""
+        """A valid new version, and its source article read again (None: it names none, or it
+        cannot be read); `manual` when asked for (r, the editor's return)."""
 
-        def __init__(self, brief: Brief, *, manual: bool) -> None:
+        def __init__(self, brief: Brief, source: SourceDocument | None, *, manual: bool) -> None:
             super().__init__()
             self.brief = brief
+            self.source = source
             self.manual = manual
 
     class Failed(Message):
@@ -93,4 +96,5 @@ class LiveReload:
             if isinstance(result, ReloadFailure):
                 self._screen.post_message(self.Failed(result.banner, manual=manual))
             else:
-                self._screen.post_message(self.Loaded(result, manual=manual))
+                source = source_document(result, self.path)
+                self._screen.post_message(self.Loaded(result, source, manual=manual))
