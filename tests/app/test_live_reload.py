@@ -15,7 +15,7 @@ from textual.widgets import Input
 
 from briefing_tui.app import BriefingApp
 from briefing_tui.loader import load_brief
-from briefing_tui.model import Brief
+from briefing_tui.model import Brief, Lookup
 from briefing_tui.source_passages import source_document
 from briefing_tui.widgets.brief_header import BriefHeader
 from briefing_tui.widgets.reload_banner import ReloadBanner
@@ -173,7 +173,7 @@ async def test_a_new_version_straight_after_a_move_replaces_the_panes_cleanly(
         # j, and a new version before the detail has followed the cursor (next frame)
         app.screen.panes.section_pane("quotes").item_list.action_cursor_down()
         brief = load_brief(brief_file)
-        await app.screen.show_brief(brief, source_document(brief, brief_file))
+        await app.screen.show_brief(Lookup(brief), source_document(brief, brief_file))
         await pilot.pause()
         assert place(app) == ("quotes", 1)
         assert (

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from briefing_tui.history import History, Location
-from briefing_tui.model import Brief, Lookup
+from briefing_tui.model import Lookup
 from briefing_tui.printable import printable
 from briefing_tui.reload import Relocation
 from briefing_tui.screens.live_reload import LiveReload
@@ -131,7 +131,7 @@ class BriefAuthoring(Screen[None]):
         while not busy and self._pending is not None:  # a version that came meanwhile is next
             shown = self._pending
             try:
-                await self.show_brief(shown.brief, shown.source)
+                await self.show_brief(shown.lookup, shown.source)
             except NoMatches:  # the screen was taken down meanwhile (the reader quit)
                 return
             if self._pending is shown:
@@ -150,9 +150,10 @@ class BriefAuthoring(Screen[None]):
         event.stop()
         self.notify(printable(event.text, one_line=True), severity="warning", markup=False)
 
-    async def show_brief(self, brief: Brief, source: SourceDocument | None) -> None:
-        """Show `brief` (a new version of the one on show, with its `source` article) where the
-        reader was in the old."""
+    async def show_brief(self, lookup: Lookup, source: SourceDocument | None) -> None:
+        """Show the brief behind `lookup` (a new version of the one on show, with its `source`
+        article) where the reader was in the old."""
+        brief = lookup.brief
         relocation = Relocation(self.lookup.brief, brief)
 
         def moved(location: Location) -> Location:
@@ -164,7 +165,7 @@ class BriefAuthoring(Screen[None]):
         here = moved(self.panes.location())
         self.history.relocate(moved)
         old = self.panes
-        self.lookup = Lookup(brief)
+        self.lookup = lookup
         self.source = source
         await self._replace(BriefHeader(brief), PaneTabs(self.pane_tabs(), active=here.pane))
         panes = BriefPanes(self.lookup, split=old.split, source=self.source, id="panes")

@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from briefing_tui.filestate import FileState
 from briefing_tui.filewatch import CHANGED, GONE, FileWatcher
-from briefing_tui.model import Brief
+from briefing_tui.model import Lookup
 from briefing_tui.printable import printable_path
 from briefing_tui.reload import ReloadFailure, reload_brief
 from briefing_tui.source_passages import SourceDocument, source_document
@@ -28,12 +28,13 @@ class LiveReload:
     """The live reload of one screen's brief file: its watcher, and loads of new versions."""
 
     class Loaded(Message):
-        """A valid new version, and its source article read again (None: it names none, or it
-        cannot be read); `manual` when asked for (r, the editor's return)."""
+        """A valid new version (its Lookup, built off the event loop: some 100 ms at 10,000
+        items) and its source article read again (None: it names none, or it cannot be read);
+        `manual` when asked for (r, the editor's return)."""
 
-        def __init__(self, brief: Brief, source: SourceDocument | None, *, manual: bool) -> None:
+        def __init__(self, lookup: Lookup, source: SourceDocument | None, *, manual: bool) -> None:
             super().__init__()
-            self.brief = brief
+            self.lookup = lookup
             self.source = source
             self.manual = manual
 
@@ -97,4 +98,4 @@ class LiveReload:
                 self._screen.post_message(self.Failed(result.banner, manual=manual))
             else:
                 source = source_document(result, self.path)
-                self._screen.post_message(self.Loaded(result, source, manual=manual))
+                self._screen.post_message(self.Loaded(Lookup(result), source, manual=manual))
