@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from briefing_tui import __version__
-from briefing_tui.model import SECTIONS
+from briefing_tui.model import SECTIONS, Section
 from briefing_tui.printable import printable, printable_path
 from briefing_tui.reader import EXIT_INVALID
 
@@ -181,8 +181,11 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
     "--section",
     "sections",
     multiple=True,
-    type=click.Choice(SECTIONS),
-    help="Export only this section (repeat for several).",
+    metavar="SECTION",
+    help=(
+        f"Export only this section (repeat for several): {', '.join(SECTIONS)}, or a prefix"
+        " that names one, as in: takes (quo, an)."
+    ),
 )
 @click.option(
     "--query",
@@ -201,11 +204,11 @@ def export_command(
     from briefing_tui.export import to_markdown
 
     parsed = _parse_query(query) if query is not None else None
-    sections = tuple(dict.fromkeys(sections))  # each once, in the order first given
+    sections = _resolve_sections(sections)
     brief = _load(path)
     chosen: Any = sections or None
     refs = _query_refs(brief, parsed, sections) if parsed is not None else None
-    text = to_markdown(brief, sections=chosen, refs=refs)
+    text = to_markdown(brief, sections=chosen, refs=refs, query=parsed.text if parsed else None)
     if output is None or output == "-":
         _write_stdout(text)
         return
@@ -233,6 +236,20 @@ def _parse_query(text: str) -> Query:
     return parsed
 
 
+def _resolve_sections(names: Sequence[str]) -> tuple[Section, ...]:
+    """The sections `names` name, in full or by a prefix as `in:` takes them, each once in the
+    order first given; or one line naming the mistake (and the candidates), exit 1."""
+    from briefing_tui.query import SectionError, resolve_section
+
+    resolved: list[Section] = []
+    for name in names:
+        try:
+            resolved.append(resolve_section(name, shown=f"--section {name}"))
+        except SectionError as error:
+            _fail([f"briefing: error: {printable(str(error), one_line=True)}"])
+    return tuple(dict.fromkeys(resolved))
+
+
 def _query_refs(brief: Brief, query: Query, sections: Sequence[str]) -> list[ItemRef]:
     """The items `query` finds in `brief` (in `sections`, if any), or exit 1 when none.
 
@@ -247,6 +264,8 @@ def _query_refs(brief: Brief, query: Query, sections: Sequence[str]) -> list[Ite
     if not refs:
         where = f" in {', '.join(sections)}" if sections else ""
         hint = f" (did you mean {' '.join(result.suggestions)!r}?)" if result.suggestions else ""
+        if not hint and not sections and result.overview is not None and not result.hits:
+            hint = " (only the brief's own title or summary does: export it whole)"
         _fail([f"briefing: error: no item matches {query.text!r}{where}{hint}"])
     return refs
 

@@ -48,7 +48,7 @@ async def test_moving_in_scrolled_search_results_lights_one_hit(
     big_brief: Callable[[int], Brief], wait_until: WaitUntil
 ) -> None:
     app = BriefingApp(big_brief(300))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(150, 30)) as pilot:
         await pilot.press("slash", *"number 1", "tab")
         results = app.screen.query_one(SearchResults)
         await wait_until(pilot, lambda: app.focused is results)

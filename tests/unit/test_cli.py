@@ -84,9 +84,9 @@ def test_validate_missing_file_is_an_invalid_brief_not_a_usage_error(
 
 
 def test_usage_mistake_exits_2(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["export", str(NOTE), "--section", "nonsense"])
+    result = runner.invoke(main, ["export", str(NOTE), "--sections", "quotes"])
     assert result.exit_code == 2
-    assert "nonsense" in result.output
+    assert "--sections" in result.output
 
 
 def test_schema_is_json_schema_of_the_format(runner: CliRunner) -> None:

@@ -135,3 +135,47 @@ def test_the_wrote_line_shows_control_characters_as_symbols(tmp_path: Path) -> N
     assert out.exists()
     assert "\x1b" not in result.output
     assert "x␛[31m y.md" in result.output
+
+
+@pytest.mark.parametrize(
+    ("given", "heading"),
+    [("quo", "## Quotes"), ("QUESTIONS", "## Questions"), ("ag", "## Agreements")],
+)
+def test_section_takes_the_prefixes_in_takes(runner: CliRunner, given: str, heading: str) -> None:
+    result = runner.invoke(main, ["export", str(NOTE), "--section", given])
+    assert result.exit_code == 0, result.output
+    assert heading in result.stdout
+    assert result.stdout.count("\n## ") == 1
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("q", "briefing: error: --section q could be quotes or questions\n"),
+        (
+            "nonsense",
+            "briefing: error: --section nonsense names no section"
+            " (one of agreements, quotes, analysis, questions)\n",
+        ),
+    ],
+)
+def test_a_section_that_names_none_or_several_is_one_line_exit_1(
+    runner: CliRunner, given: str, said: str
+) -> None:
+    result = runner.invoke(main, ["export", str(NOTE), "--section", given])
+    assert result.exit_code == 1
+    assert result.stderr == said
+
+
+def test_a_query_found_only_in_the_overview_says_so(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["export", str(NOTE), "--query", "rotterdam OR remain"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "briefing: error: no item matches 'rotterdam OR remain'"
+        " (only the brief's own title or summary does: export it whole)\n"
+    )
+
+
+def test_the_export_names_its_query(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["export", str(NOTE), "--query", "fleet"])
+    assert "found by the search “fleet”" in result.stdout

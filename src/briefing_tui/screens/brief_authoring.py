@@ -72,6 +72,7 @@ class BriefAuthoring(Screen[None]):
         baseline: FileState | None
         search_result: reactive[SearchResult | None]
         _search: SearchSession | None
+        _return_to: Location | None
 
         @property
         def panes(self) -> BriefPanes: ...
@@ -79,7 +80,7 @@ class BriefAuthoring(Screen[None]):
         def active_pane(self) -> str: ...
         def go_to(self, location: Location) -> None: ...
         def jump(self, destination: Location) -> None: ...
-        def _close_search(self, *, restore_focus: bool = True) -> None: ...
+        def _close_search(self, *, restore: bool = True) -> None: ...
         async def action_search(self) -> None: ...
 
     _live: LiveReload | None = None
@@ -164,6 +165,8 @@ class BriefAuthoring(Screen[None]):
 
         here = moved(self.panes.location())
         self.history.relocate(moved)
+        if self._return_to is not None:  # where escape returns from the search's results
+            self._return_to = moved(self._return_to)
         old = self.panes
         self.lookup = lookup
         self.source = source
@@ -243,7 +246,7 @@ class BriefAuthoring(Screen[None]):
         """Show the Source pane, the focus in it; at quote `quote`'s passage if given."""
         if self.source is None:
             return
-        self._close_search(restore_focus=False)
+        self._close_search(restore=False)
         passage = self.source.passage_of(quote) if quote is not None else None
         self.go_to(Location(SOURCE, passage))
 

@@ -7,15 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from briefing_tui.history import History, Location
-from briefing_tui.model import SECTIONS, ItemRef, Lookup, Section
-from briefing_tui.printable import printable
+from briefing_tui.model import ItemRef, Lookup
 from briefing_tui.screens.brief_authoring import AUTHORING_BINDINGS, SOURCE, BriefAuthoring
+from briefing_tui.screens.brief_search import BriefSearch
 from briefing_tui.widgets.brief_header import BriefHeader
 from briefing_tui.widgets.brief_panes import OVERVIEW, PANE_TITLES, PANES, BriefPanes
 from briefing_tui.widgets.overview_pane import OverviewPane
@@ -23,18 +21,16 @@ from briefing_tui.widgets.pane_tabs import PaneTabs
 from briefing_tui.widgets.related_list import RelatedList, TagLink, Target
 from briefing_tui.widgets.reload_banner import ReloadBanner
 from briefing_tui.widgets.section_pane import SectionPane
+from briefing_tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from briefing_tui.filestate import FileState
-    from briefing_tui.search import SearchResult
-    from briefing_tui.search_state import SearchSession
-    from briefing_tui.widgets.search_view import SearchView
 
 _COMMANDS = frozenset({"help", "search", "step_hit", "export", "quit_app", "show_pane"})
 """Actions of printable keys: in a text box (the search bar) those keys are text."""
 
 
-class BriefScreen(BriefAuthoring):
+class BriefScreen(BriefSearch, BriefAuthoring):
     """The panes as tabs; Enter follows a related item, backspace returns; / searches."""
 
     AUTO_FOCUS = "#people"  # focused as the screen is composed, not in a later refresh
@@ -81,11 +77,6 @@ class BriefScreen(BriefAuthoring):
     | 6, r, E, s | The Source pane, reload, edit, a quote in the source (see BriefAuthoring). |
     """
 
-    search_result: reactive[SearchResult | None] = reactive(None, init=False)
-    """The current search, updated as the reader types; None when no search is active."""
-    filtering: reactive[bool] = reactive(False, init=False)
-    """Whether the panes show only the items the search matches."""
-
     def __init__(
         self,
         lookup: Lookup,
@@ -105,8 +96,6 @@ class BriefScreen(BriefAuthoring):
         self._split = split
         self._start = start
         self.history = History(start or Location(OVERVIEW, 0 if lookup.brief.people else None))
-        self._search: SearchSession | None = None  # made on the first /
-        self._return_focus: Widget | None = None  # focused before the search bar opened
 
     def compose(self) -> ComposeResult:
         yield BriefHeader(self.lookup.brief)
@@ -114,6 +103,7 @@ class BriefScreen(BriefAuthoring):
         yield PaneTabs(self.pane_tabs(), active=OVERVIEW, id="pane-tabs")
         yield ReloadBanner()
         yield BriefPanes(self.lookup, split=self._split, source=source, id="panes")
+        yield StatusLine(id="status-line")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -126,14 +116,9 @@ class BriefScreen(BriefAuthoring):
             self.go_to(start)
 
     @property
-    def panes(self) -> BriefPanes:
-        """The panes."""
-        return self.query_one(BriefPanes)
-
-    @property
     def active_pane(self) -> str:
         """The id of the pane on show."""
-        return self.query_one(PaneTabs).active
+        return self.panes.active  # the tabs light none while the search results show
 
     def open_pane(self, pane: str, index: int | None = None, scroll: int = 0) -> SectionPane | None:
         """Show `pane` and its tab, with item `index` selected (its detail scrolled `scroll`
@@ -200,7 +185,7 @@ class BriefScreen(BriefAuthoring):
         """Show one of the panes, the focus on its list unless it is in the pane already."""
         if pane not in PANES:
             return self.action_show_source() if pane == SOURCE else None
-        self._close_search(restore_focus=False)  # a pane asked for while results show
+        self._close_search(restore=False)  # a pane asked for while results show
         section_pane = self.open_pane(pane)
         shown = self.query_one(f"#{pane}-pane")
         if self.focused is not None and shown in self.focused.ancestors_with_self:
@@ -251,146 +236,10 @@ class BriefScreen(BriefAuthoring):
                 brief_path=self.brief_path,
                 pane=self.active_pane,
                 search=self.search_result,
+                filtering=self.filtering,
             )
         )
 
     async def action_quit_app(self) -> None:
         """Quit (q; ctrl+c quits from anywhere, text boxes and dialogs included)."""
         await self.app.action_quit()
-
-    # --- search ------------------------------------------------------------------------------
-
-    async def action_search(self) -> None:
-        """Open the search bar in place of the panes, the focus in it."""
-        from briefing_tui.search_state import SearchSession
-        from briefing_tui.widgets.search_view import SearchView
-
-        views = self.query(SearchView)
-        if views:
-            view = views.first()
-        else:
-            view = SearchView(self.lookup, id="search")
-            await self.mount(view, after="#panes")
-            self._search = SearchSession(self.lookup.brief)
-            if self.search_result is not None:  # a followed tag's
-                view.bar.set_query(self.search_result.query.text)
-            view.show_result(self.search_result)
-            view.show_filtering(self.filtering)
-        if not view.is_open:
-            self._return_focus = self.focused
-            self.query_one("#panes").display = False
-        view.open()
-        self.set_focus(view.query_input)  # now, not after the queued keys: they are the query
-        if self._search is not None:
-            self.run_worker(self._search.prepare, thread=True, exclusive=True, group="search")
-
-    def _search_view(self) -> SearchView | None:
-        from briefing_tui.widgets.search_view import SearchView
-
-        views = self.query(SearchView)
-        return views.first() if views else None
-
-    def _close_search(self, *, restore_focus: bool = True) -> None:
-        """Hide the search, show the panes again with the matches marked; the focus goes back
-        where it was before the bar opened, unless `restore_focus` is False."""
-        view = self._search_view()
-        if view is None or not view.is_open:
-            return
-        view.close()
-        self.query_one("#panes").display = True
-        self._sync_panes()
-        focus, self._return_focus = self._return_focus, None
-        if not restore_focus:
-            return
-        if focus is not None and focus.is_attached and focus.focusable:
-            self.set_focus(focus)
-        else:
-            self.focus_next()
-
-    def on_search_view_query_changed(self, event: SearchView.QueryChanged) -> None:
-        event.stop()
-        if self.search_result is not None and event.text == self.search_result.query.text:
-            return  # the bar shows the search already made (a followed tag's)
-        if self._search is not None:
-            self.search_result = self._search.search(event.text)
-
-    def show_tag(self, tag: str) -> None:
-        """Search for the items with exactly `tag` and show the first (a jump)."""
-        from briefing_tui.tag_search import tag_result
-
-        self.search_result = tag_result(self.lookup, tag)
-        if (view := self._search_view()) is not None:
-            view.bar.set_query(self.search_result.query.text)
-        self._show_hit(0, "tag " + printable(tag, one_line=True))
-
-    def on_search_view_hit_chosen(self, event: SearchView.HitChosen) -> None:
-        event.stop()
-        self._close_search()
-        self._show_hit(event.position)
-
-    def on_search_view_closed(self, event: SearchView.Closed) -> None:
-        event.stop()
-        self._close_search()
-
-    def watch_search_result(self, result: SearchResult | None) -> None:
-        if (view := self._search_view()) is not None:
-            view.show_result(result)
-        self._sync_panes()
-
-    def watch_filtering(self, filtering: bool) -> None:
-        if (view := self._search_view()) is not None:
-            view.show_filtering(filtering)
-        self._sync_panes()
-
-    def action_step_hit(self, delta: int) -> None:
-        """Show the next (1) or previous (-1) hit after the reader's place, in brief order,
-        across all panes; past the last (or first) hit, wrap round and say so."""
-        from briefing_tui.search_state import step_hit
-
-        result = self.search_result
-        if result is None or not result.hits:
-            text = "Nothing matches the search." if result else "No search: / starts one."
-            self.notify(text, severity="warning", timeout=3)
-            return
-        location = self.panes.location()
-        section = next((s for s in SECTIONS if s == location.pane), None)
-        at: ItemRef | Section | None = section  # the Overview: the top of the brief
-        if section is not None and location.index is not None:
-            at = ItemRef(section, location.index)
-        position, wrapped = step_hit(result, delta, at)
-        self._sync_panes()
-        self._show_hit(position, ("from the top" if delta > 0 else "from the bottom") * wrapped)
-
-    def action_toggle_filter(self) -> None:
-        """Narrow every pane to the items that match, or show them all again."""
-        if not self.filtering and self.search_result is None:
-            self.notify("No search to filter by: / starts one.", severity="warning", timeout=3)
-            return
-        self.filtering = not self.filtering
-
-    def action_clear_search(self) -> None:
-        """Clear the search highlights and filter."""
-        self.filtering = False
-        self.search_result = None
-        view = self._search_view()
-        if view is not None:
-            view.clear_query()
-
-    def _show_hit(self, position: int, note: str = "") -> None:
-        """Show the hit at `position` in its pane, the focus on the list, and say which hit it
-        is (and `note`)."""
-        result = self.search_result
-        if result is None or not 0 <= position < len(result.hits):
-            return
-        ref = result.hits[position].ref
-        self.jump(Location(ref.section, ref.index))
-        self.app.clear_notifications()
-        said = f"hit {position + 1} of {len(result.hits)}"
-        self.notify(f"{said} · {note}" if note else said, timeout=2, markup=False)
-
-    def _sync_panes(self) -> None:
-        """Mark (and in filter mode, narrow) every pane to the current search; not while the
-        search bar is open in their place (they catch up when it closes)."""
-        view = self._search_view()
-        if view is None or not view.is_open:
-            self.panes.mark(self.search_result, self.filtering)

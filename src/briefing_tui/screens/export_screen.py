@@ -45,29 +45,48 @@ class ExportScope:
         return self.search.query.text if self.search is not None else None
 
     def refs(self) -> list[ItemRef] | None:
-        """The items of the search (None for a scope that is not a search)."""
+        """The items of the search, in the scope's sections (None: not a search)."""
         if self.search is None:
             return None
-        return [ItemRef(s, index) for s in SECTIONS for index in self.search.indices(s)]
+        sections = self.sections or SECTIONS
+        return [ItemRef(s, index) for s in sections for index in self.search.indices(s)]
 
 
 def _items(count: int) -> str:
     return f"{count} item{'' if count == 1 else 's'}"
 
 
-def export_scopes(brief: Brief, pane: str, search: SearchResult | None) -> list[ExportScope]:
-    """The dialog's three choices for `brief`, with `pane` on show and `search` (None: none).
+def _pane_scope(brief: Brief, section: Section, search: SearchResult | None) -> ExportScope:
+    """This pane's items: all of them, or (`search` given: filter mode) those the pane shows."""
+    title = SECTION_TITLES[section]
+    if search is None:
+        count = len(brief.section(section))
+        label = Content(f"This pane, {title}: {_items(count)}")
+        return ExportScope("pane", label, count, sections=(section,), available=count > 0)
+    count = search.counts[section]
+    query = printable(search.query.text.strip(), one_line=True)
+    closest = " (closest matches, none exact)" if search.fuzzy else ""
+    label = Content(f"This pane, {title} filtered by “{query}”{closest}: {_items(count)}")
+    return ExportScope(
+        "pane", label, count, sections=(section,), search=search, available=count > 0
+    )
+
+
+def export_scopes(
+    brief: Brief, pane: str, search: SearchResult | None, *, filtering: bool = False
+) -> list[ExportScope]:
+    """The dialog's three choices for `brief`, with `pane` on show and `search` (None: none);
+    with `filtering`, the pane shows (and exports) only the items of the search.
 
     The current pane is unavailable on the Overview (it holds no items of its own), and the
-    search results when no search is active or it found nothing.
+    search results when no search is active or it found nothing. Results that are only the
+    closest to the query (a typo corrected, some words missing) are labelled as such.
     """
     total = sum(brief.counts().values())
     scopes = [ExportScope("brief", Content(f"The whole brief: {_items(total)}"), total)]
     if pane in SECTIONS:
         section = next(section for section in SECTIONS if section == pane)
-        count = len(brief.section(section))
-        label = Content(f"This pane, {SECTION_TITLES[section]}: {_items(count)}")
-        scopes.append(ExportScope("pane", label, count, sections=(section,), available=count > 0))
+        scopes.append(_pane_scope(brief, section, search if filtering else None))
     else:
         label = Content("This pane: the Overview holds no items")
         scopes.append(ExportScope("pane", label, 0, available=False))
@@ -78,6 +97,8 @@ def export_scopes(brief: Brief, pane: str, search: SearchResult | None) -> list[
         count = len(search)
         query = printable(search.query.text, one_line=True)
         text = f"The search results for “{query}”: {_items(count)}"
+        if search.fuzzy:  # not what was asked for: say so before it is written out
+            text = f"The closest matches to “{query}” (none is exact): {_items(count)}"
         scopes.append(
             ExportScope("search", Content(text), count, search=search, available=count > 0)
         )
@@ -146,13 +167,14 @@ class ExportScreen(ModalScreen[Path | None]):
         brief_path: Path | None = None,
         pane: str = "overview",
         search: SearchResult | None = None,
+        filtering: bool = False,
     ) -> None:
         """A dialog exporting `brief` (read from `brief_path`), with `pane` on show and the
-        active `search` (None: no search)."""
+        active `search` (None: no search); `filtering`: the panes show only its items."""
         super().__init__()
         self.brief = brief
         self.brief_path = brief_path
-        self.scopes = export_scopes(brief, pane, search)
+        self.scopes = export_scopes(brief, pane, search, filtering=filtering)
         self.writing = False
         self._blocked = False  # the last check of the typed path found it cannot be written
 

@@ -235,12 +235,13 @@ class BriefPanes(ContentSwitcher):
     def mark(self, result: SearchResult | None, filtering: bool) -> None:
         """Mark the matches of `result` (None: none) in every pane; with `filtering`, narrow
         each pane to its matching items."""
-        from briefing_tui.search_state import RowHighlights, detail_marker
+        from briefing_tui.search_state import RowHighlights, detail_marker, overview_highlights
 
         if self._marked == (result, filtering):
             return
         was_filtering = self._marked[1]
         self._marked = (result, filtering)
+        self.overview.mark(overview_highlights(result))
         label = result.query.text.strip() if result is not None else ""
         for section in SECTIONS:
             pane = self.section_pane(section)

@@ -66,6 +66,7 @@ class CursorList(ScrollView, can_focus=True):
         self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
         self._center_cursor = cursor > 0  # a jump (not a step) centres its row once laid out
         self._laid_out_rows: Size | None = None  # the virtual size at the last layout
+        self._empty: list[Content] = []  # what the list says when it has no rows
         self.set_reactive(CursorList.cursor, cursor)
 
     # --- what a subclass says ---------------------------------------------------------------
@@ -188,7 +189,16 @@ class CursorList(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self.refresh_rows(self.cursor)
 
+    def set_empty(self, what: str, hint: str = "") -> None:
+        """Say `what` is empty and `hint`, what to do, in place of the rows when there are none."""
+        from briefing_tui.widgets.empty_state import empty_state_text
+
+        self._empty = empty_state_text(what, hint).split("\n")
+        self.refresh()
+
     def render_line(self, y: int) -> Strip:
+        if not self.row_count and self._empty:
+            return self._render_empty(y)
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         if line >= self.line_count or width <= 0:
@@ -200,6 +210,14 @@ class CursorList(ScrollView, can_focus=True):
         if strip is None:
             strip = self._lines[key] = self.render_row_line(line, row, width, on_cursor)
         return strip
+
+    def _render_empty(self, y: int) -> Strip:
+        """Line `y` of what the list says when it has no rows (see `set_empty`)."""
+        width = self.scrollable_content_region.width
+        lines = [line for said in self._empty for line in said.wrap(max(1, width - 2))]
+        said = lines[y - 1] if 0 < y <= len(lines) else Content("")
+        content = Content("  ").append(said).truncate(width, ellipsis=True, pad=True)
+        return Strip(content.render_segments(self.get_visual_style()), width)
 
     def render_row_line(self, line: int, row: int | None, width: int, on_cursor: bool) -> Strip:
         """Draw `line` (of `row`, if any): by default, what `render_content` gives, cut to one

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -70,12 +70,27 @@ def _source_lines(brief: Brief) -> list[Block]:
     ]
 
 
-def overview_text(brief: Brief) -> TextBlocks:
+def _marked(content: Content, spans: Sequence[tuple[int, int]]) -> Content:
+    """`content` with search matches (`spans` into its text) marked."""
+    if not spans:
+        return content
+    from briefing_tui.widgets.item_links import MATCH_STYLE  # only once a search marks it
+
+    for start, end in spans:
+        content = content.stylize(MATCH_STYLE, start, end)
+    return content
+
+
+def overview_text(
+    brief: Brief, highlights: Mapping[str, Sequence[tuple[int, int]]] | None = None
+) -> TextBlocks:
     """What a reader wants first: the title, when and where, what the brief holds (each count
-    a way into its pane), the source, then the summary; all literal text."""
+    a way into its pane), the source, then the summary; all literal text. Search matches in
+    the title and summary (`highlights`, {"title": spans, "summary": spans}) are marked."""
+    marks = highlights or {}
     when = brief.date.isoformat() + (f" · {brief.location}" if brief.location else "")
     blocks: list[Block | Sequence[Block]] = [
-        Content.styled(printable(brief.title), STRONG),
+        _marked(Content.styled(printable(brief.title), STRONG), marks.get("title", ())),
         muted(printable(when, one_line=True)),
         Content(""),
         label("In this brief"),
@@ -84,7 +99,8 @@ def overview_text(brief: Brief) -> TextBlocks:
     if source := _source_lines(brief):
         blocks += [Content(""), label("Source"), source]
     if brief.summary.strip():
-        blocks += [Content(""), label("Summary"), Content(printable(brief.summary))]
+        summary = _marked(Content(printable(brief.summary)), marks.get("summary", ()))
+        blocks += [Content(""), label("Summary"), summary]
     return text_blocks(blocks)
 
 
@@ -143,6 +159,7 @@ class OverviewPane(Horizontal):
         self._said = said_counts(lookup.brief)
         self._person_shown: int | None = None
         self._refs: Sequence[ItemRef] = ()
+        self._marks: Mapping[str, Sequence[tuple[int, int]]] = {}  # search matches shown
 
     @property
     def first_speaker(self) -> int | None:
@@ -178,6 +195,13 @@ class OverviewPane(Horizontal):
             items.display, empty.display = bool(self._refs), not self._refs
             yield items
             yield empty
+
+    def mark(self, highlights: Mapping[str, Sequence[tuple[int, int]]]) -> None:
+        """Mark search matches in the brief's title and summary ({} clears them)."""
+        if highlights != self._marks:
+            self._marks = highlights
+            body = self.query_one("#overview-body", Static)
+            body.update(overview_text(self._brief, highlights))
 
     @property
     def people_list(self) -> ItemList:

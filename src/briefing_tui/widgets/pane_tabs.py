@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
@@ -22,11 +22,13 @@ class TabLabel:
 
     @classmethod
     def parse(cls, label: str) -> TabLabel:
-        """The parts of a label: "2 Agreements 14" is key 2, name Agreements and count 14."""
+        """The parts of a label: "2 Agreements 14" is key 2, name Agreements and count 14 (or
+        "4/14": 4 of the 14 shown, in filter mode)."""
         words = label.split(" ")
         if len(words) < 2:
             return cls("", label, "")
-        count = words[-1] if len(words) > 2 and words[-1].isdigit() else ""
+        counted = words[-1].replace("/", "", 1).isdigit()
+        count = words[-1] if len(words) > 2 and counted else ""
         return cls(words[0], " ".join(words[1 : len(words) - bool(count)]), count)
 
     def text(self, name_cells: int | None = None) -> str:
@@ -105,6 +107,15 @@ class PaneTabs(Widget):
     def label(self, pane: str) -> str:
         """The label of `pane`."""
         return dict(self._tabs)[pane]
+
+    def relabel(self, labels: Mapping[str, str]) -> None:
+        """Give the panes in `labels` new labels ("KEY NAME [COUNT]"), the others unchanged."""
+        tabs = tuple((pane, labels.get(pane, label)) for pane, label in self._tabs)
+        if tabs == self._tabs:
+            return
+        self._tabs = tabs
+        self._labels = [TabLabel.parse(label) for _, label in self._tabs]
+        self.refresh()
 
     def render(self) -> Content:
         panes = [pane for pane, _ in self._tabs]

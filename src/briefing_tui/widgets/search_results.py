@@ -25,12 +25,12 @@ if TYPE_CHECKING:
 class SearchResults(CursorList):
     """The hits of a result: a heading line per section with hits, then one row per hit.
 
-    A match in the brief's own title or summary comes first, as an "Overview" heading and a line
-    of context per field (not a row the cursor stands on: the hits are the rows).
+    A match in the brief's own title or summary comes first, as an "Overview" heading and a row
+    of a line of context per field it matched: a row the cursor stands on, as on a hit.
 
     A hit's row is its headline, matches marked, then a line of context around a match
-    elsewhere in the item (its summary, a detail, a tag...). The cursor is on a hit: its row is
-    the hit's position in the result's hits.
+    elsewhere in the item (its summary, a detail, a tag...). Rows are the result's stops, the
+    order n walks: the overview's first (if it matched), then the hits in brief order.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("hit", "Open hit")
@@ -42,7 +42,7 @@ class SearchResults(CursorList):
     | home, g | Move to the first hit. |
     | end, G | Move to the last hit. |
     | pageup, pagedown | Move one page up or down. |
-    | enter | Open the hit in its pane. |
+    | enter | Open the hit in its pane (the overview's in the Overview). |
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -76,18 +76,25 @@ class SearchResults(CursorList):
 
     CURSOR_CLASS = "search-results--cursor"
 
-    class Chosen(Message):
-        """Enter or a click on a hit."""
+    class _StopMessage(Message):
+        """Something happened on one of the rows (a stop of the result)."""
 
-        def __init__(self, results: SearchResults, position: int) -> None:
+        def __init__(self, results: SearchResults, row: int) -> None:
             super().__init__()
             self.results = results
-            self.position = position
-            """The hit's position in the result's hits."""
+            self.row = row
+            """The row, a stop of the result: 0 for the overview when it matched, then the
+            hits in order."""
 
         @property
         def control(self) -> SearchResults:
             return self.results
+
+    class Chosen(_StopMessage):
+        """Enter or a click on a row."""
+
+    class Highlighted(_StopMessage):
+        """The cursor moved onto a row (or the rows changed under it)."""
 
     def __init__(self, lookup: Lookup, *, id: str | None = None) -> None:
         """An empty list of results for the brief `lookup` resolves."""
@@ -107,8 +114,13 @@ class SearchResults(CursorList):
 
     @property
     def row_count(self) -> int:
-        """How many hits are listed."""
-        return len(self._result.hits) if self._result is not None else 0
+        """How many rows are listed: the hits, and the overview's when it matched."""
+        return self._result.stop_count if self._result is not None else 0
+
+    @property
+    def _first(self) -> int:
+        """The row of the first hit: 1 after the overview's row, else 0."""
+        return int(self._lead > 0)
 
     @property
     def line_count(self) -> int:
@@ -132,24 +144,29 @@ class SearchResults(CursorList):
         self._line_count = line
         self.reset(0)
         self.scroll_to(y=0, animate=False, immediate=True)
+        if self.row_count:
+            self.post_message(self.Highlighted(self, 0))
 
     def row_lines(self, row: int) -> tuple[int, int]:
-        """The line showing the hit at position `row`."""
-        group = bisect_right(self._offsets, row) - 1
-        return self._starts[group] + 1 + row - self._offsets[group], 1
+        """The first line of row `row` and how many lines it has."""
+        if row < self._first:
+            return 1, self._lead - 1  # the overview's: a line per field matched
+        group = bisect_right(self._offsets, row - self._first) - 1
+        return self._starts[group] + 1 + row - self._first - self._offsets[group], 1
 
     def line_row(self, line: int) -> int | None:
-        """The position of the hit on `line`, None for a heading or the overview's lines."""
+        """The row on `line`, None for a heading."""
         if line < self._lead:
-            return None
+            return 0 if line else None
         group = bisect_right(self._starts, line) - 1
         inside = line - self._starts[group]
-        return self._offsets[group] + inside - 1 if inside else None
+        return self._first + self._offsets[group] + inside - 1 if inside else None
 
     def reveal_lines(self, row: int) -> tuple[int, int]:
-        """A hit's line, and the heading above it for the first hit of a section."""
-        line, _ = self.row_lines(row)
-        return (line - 1 if line - 1 in self._starts else line), line
+        """A row's lines, and the heading above for the first row of a group."""
+        line, count = self.row_lines(row)
+        heading = line - 1 in self._starts or line == 1
+        return (line - 1 if heading else line), line + count - 1
 
     def render_content(self, line: int, row: int | None, width: int) -> tuple[Content, Style]:
         if line < self._lead:
@@ -159,7 +176,7 @@ class SearchResults(CursorList):
             assert self._result is not None
             heading = Content(f" {SECTION_TITLES[section]} {self._result.counts[section]}")
             return heading, self.get_visual_style("search-results--heading")
-        return self._hit_line(row, width), self.get_visual_style()
+        return self._hit_line(row - self._first, width), self.get_visual_style()
 
     def _overview_line(self, line: int, width: int) -> tuple[Content, Style]:
         """The overview's heading, then a line of context per field of the brief it matched."""
@@ -185,7 +202,8 @@ class SearchResults(CursorList):
         return line
 
     def _hit_line(self, position: int, width: int) -> Content:
-        """A hit's row: its headline with matches marked, then a match elsewhere in context."""
+        """A hit's row: what it lacks (in a partial result), its headline with matches marked,
+        then a match elsewhere in context."""
         assert self._result is not None
         hit = self._result.hits[position]
         item = self._lookup.item(hit.ref)
@@ -194,18 +212,25 @@ class SearchResults(CursorList):
         line = Content(printable(headline(item, self._lookup), one_line=True))
         for start, end in headline_spans(item, self._lookup, matches):
             line = line.stylize(marked, start, end)
-        context = context_match(item, self._lookup, matches)
-        if context is None:
-            return Content("   ").append(line)
-        title_width = max(16, (width - 3) * 2 // 5)
-        line = line.truncate(title_width, ellipsis=True)
-        label = f"  {context.field}: "
-        context_line = self._snippet_line(context, width - 3 - line.cell_length - len(label))
         muted = self.get_visual_style("search-results--context", partial=True)
-        return Content.assemble("   ", line, Content(label).stylize(muted), context_line)
+        lead = Content("   ")
+        if missing := hit.missing:  # a partial match says what it lacks, first
+            lacks = printable("no " + ", ".join(missing) + " · ", one_line=True)
+            lead = lead.append(Content(lacks).stylize(muted))
+        context = context_match(item, self._lookup, matches)
+        width -= lead.cell_length
+        if context is None or width < 45:  # too narrow for context: the preview shows it
+            return lead.append(line)
+        line = line.truncate(max(16, width * 2 // 5), ellipsis=True)
+        label = f"  {context.field}: "
+        context_line = self._snippet_line(context, width - line.cell_length - len(label))
+        return Content.assemble(lead, line, Content(label).stylize(muted), context_line)
 
     def click_chooses(self, chain: int) -> bool:
         return True  # a click opens the hit, as enter does
+
+    def cursor_moved(self, row: int) -> None:
+        self.post_message(self.Highlighted(self, row))
 
     def row_chosen(self, row: int) -> None:
         self.post_message(self.Chosen(self, row))

@@ -1,4 +1,5 @@
-"""SearchView: the search bar and its results, shown in place of the panes while searching.
+"""SearchView: the search bar, its results where the list was and the hit under the cursor
+previewed where the detail was, shown in place of the panes while searching.
 
 It knows nothing of the panes: it tells its screen what the reader does (the query changed, a hit
 was chosen, the search was closed) and shows the result the screen hands it.
@@ -10,24 +11,37 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from briefing_tui.model import Lookup
+from briefing_tui.model import Lookup, kind_of
 from briefing_tui.printable import printable
 from briefing_tui.search_history import HistoryStore, QueryHistory
-from briefing_tui.search_state import is_miss, summary_line
+from briefing_tui.search_state import detail_highlights, is_miss, overview_highlights, summary_line
 from briefing_tui.widgets.search_bar import SearchBar
+from briefing_tui.widgets.search_preview import SearchPreview
 from briefing_tui.widgets.search_results import SearchResults
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchResult
 
 
+SEARCH_HELP: tuple[tuple[str, str], ...] = (
+    ("results", "Replace the list and the detail; the hit under the cursor is previewed."),
+    ("the bar", "Counts per section; a mistake in the query, explained; closest matches."),
+    ("enter", "Opens the hit; on a query that finds nothing, the bar stays to edit it."),
+    ("escape", "Back to the pane, item and scroll you left; again, clears the search."),
+    ("n, N", "The next or previous hit; the status line says which (hit 3 of 12)."),
+    ("ctrl+f", "Filter: panes, tabs and titles count what they show (2 of 4, 12 in all)."),
+)
+"""What the search shows and says, as the help screen lists it."""
+
+
 class SearchView(Vertical):
-    """The results (the main area) above the bar; hidden until `open`."""
+    """The results and the preview of the hit under the cursor, above the bar; hidden until
+    `open`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close search", show=False),
@@ -44,7 +58,12 @@ class SearchView(Vertical):
     SearchView {
         display: none;
         height: 1fr;
-        & > SearchResults { height: 1fr; border: round $border; border-title-color: $text-accent; }
+        & > #search-main { height: 1fr; }
+        & SearchResults {
+            width: 2fr; min-width: 16;
+            border: round $border; border-title-color: $text-accent;
+        }
+        & SearchPreview { width: 3fr; max-width: 86; }
     }
     """
 
@@ -56,15 +75,16 @@ class SearchView(Vertical):
             self.text = text
 
     class HitChosen(Message):
-        """Enter in the bar or the results, or a click on a hit: open the hit at `position` in
-        the result's hits."""
+        """Enter in the bar or the results, or a click on a row: open the result's stop `place` (the
+        overview, if it matched, then the hits in order)."""
 
-        def __init__(self, position: int) -> None:
+        def __init__(self, place: int) -> None:
             super().__init__()
-            self.position = position
+            self.place = place
+            """The stop chosen: 0 for the overview when it matched, then the hits in order."""
 
     class Closed(Message):
-        """The reader left the search (escape, or enter when nothing matched)."""
+        """The reader left the search (escape, or enter on an empty query)."""
 
     def __init__(self, lookup: Lookup, *, id: str | None = None) -> None:
         """A view for searching the brief behind `lookup`."""
@@ -76,9 +96,11 @@ class SearchView(Vertical):
         self._filtering = False
 
     def compose(self) -> ComposeResult:
-        results = SearchResults(self._lookup, id="search-results")
-        results.border_title = "Results"
-        yield results
+        with Horizontal(id="search-main"):
+            results = SearchResults(self._lookup, id="search-results")
+            results.border_title = "Results"
+            yield results
+            yield SearchPreview(self._lookup, id="search-preview")
         yield SearchBar(id="search-bar")
 
     @property
@@ -113,10 +135,42 @@ class SearchView(Vertical):
             )
         self.display = False
 
+    @property
+    def preview(self) -> SearchPreview:
+        """The row under the results' cursor, in full."""
+        return self.query_one(SearchPreview)
+
     def show_result(self, result: SearchResult | None) -> None:
         """List `result` (None: no search) and say what it found in the bar."""
         self.results.show(result)
         self.bar.set_status(summary_line(result), nothing=is_miss(result))
+        if result is None:
+            self.results.set_empty("Type to search every section.", "Escape goes back.")
+        elif not result.query.empty:
+            query = result.query.text.strip()
+            hint = "Edit the query; escape goes back."
+            self.results.set_empty(f"Nothing matches “{query}”.", hint)
+        else:
+            self.results.set_empty("Nothing to search for.", "The bar below says why.")
+        if not self.results.row_count:
+            self.preview.show_item(None)
+            self.preview.set_title("Nothing to preview")
+
+    def on_search_results_highlighted(self, event: SearchResults.Highlighted) -> None:
+        event.stop()
+        result = self.results.result
+        if result is None or event.row >= result.stop_count:
+            return  # about a result typed over since: the new one's message follows
+        first = int(result.overview is not None)
+        if event.row < first:
+            self.preview.show_overview(overview_highlights(result))
+            self.preview.set_title("Overview · hit 1")
+            return
+        hit = result.hits[event.row - first]
+        item = self._lookup.item(hit.ref)
+        self.preview.show_item(item, detail_highlights(item, self._lookup, hit.matches))
+        kind = kind_of(item).label
+        self.preview.set_title(f"{kind} {hit.ref.index + 1} · hit {event.row + 1}")
 
     def show_filtering(self, filtering: bool) -> None:
         """Say in the results' title whether the panes show only the items that match."""
@@ -144,12 +198,15 @@ class SearchView(Vertical):
         event.stop()
         if self.results.row_count:
             self.post_message(self.HitChosen(self.results.cursor))
-        else:
+        elif not event.value.strip():
             self.post_message(self.Closed())
+        else:  # as vim's "Pattern not found": the bar stays, to edit the query
+            query = printable(event.value.strip(), one_line=True)
+            self.bar.set_status(f"Not found: {query} — edit the query, or escape", nothing=True)
 
     def on_search_results_chosen(self, event: SearchResults.Chosen) -> None:
         event.stop()
-        self.post_message(self.HitChosen(event.position))
+        self.post_message(self.HitChosen(event.row))
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
         event.stop()

@@ -68,6 +68,8 @@ class SectionPane(Horizontal):
             cursor=index or 0,
         )
         self._detail = DetailPane(lookup)
+        self._say_empty()
+        self._detail.display = bool(items)  # nothing to detail: the list says why
         self._list.set_highlights(RowSpans(self._row_highlights, items, lookup))
         self._update_title()
         self._apply_layout()
@@ -149,9 +151,22 @@ class SectionPane(Horizontal):
     def set_filter(self, indices: Sequence[int] | None, label: str = "") -> None:
         """Narrow the list to `indices` (None: all), naming the filter `label` in the title."""
         self._filter_label = label if indices is not None else ""
+        self._say_empty()
         self.item_list.set_rows(indices)
         self._update_title()
-        self._show_detail(self.item_list.index)
+        self._show_detail(self.item_list.index, again=True)  # its title counts anew
+
+    def _say_empty(self) -> None:
+        """What the list says when it shows nothing: that the section is empty, or that the
+        filter leaves nothing of it; and what to do."""
+        if self._filter_label and self._items:
+            kind = section_kind(self.section).label.lower()
+            what = f"No {kind} matches “{self._filter_label}”."
+            self.item_list.set_empty(what, "ctrl+f shows every item; escape clears the search.")
+        else:
+            title = SECTION_TITLES[self.section].lower()
+            what = f"This brief has no {title}."
+            self.item_list.set_empty(what, "Press 1 for the overview, / to search.")
 
     def set_highlights(
         self,
@@ -176,7 +191,12 @@ class SectionPane(Horizontal):
                 highlights = self._detail_highlights(index)
             self.detail.show(self._items[index], highlights=highlights)
             kind = section_kind(self.section).label
-            self.detail.border_title = f"{kind} {index + 1} of {len(self._items)}"
+            total, shown = len(self._items), self.item_list.row_count
+            if self._filter_label:  # the place within the filter, then the whole
+                row = self.item_list.cursor + 1
+                self.detail.border_title = f"{kind} {row} of {shown} ({total} in all)"
+            else:
+                self.detail.border_title = f"{kind} {index + 1} of {total}"
 
     def _update_title(self) -> None:
         title = SECTION_TITLES[self.section]

@@ -44,15 +44,6 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
     return spans
 
 
-SOURCE_MARKS: tuple[tuple[str, str], ...] = (
-    ("lit", "A passage that a quote quotes word for word (as `briefing validate` checks it)."),
-    ("red, underlined", "A misquote: the line of the source where it first departs."),
-    ("cursor", "The passage ] and [ move to; enter goes to its quote."),
-    ("s", "On a quote in the Quotes pane: show its passage here."),
-)
-"""What the Source pane's marks mean, for the help."""
-
-
 class SourceView(ScrollView, can_focus=True):
     """The article a line at a time (only the lines on screen are drawn), its paragraphs wrapped
     to the width; quoted passages lit, misquotes' nearest lines marked apart, the passage under
@@ -65,8 +56,8 @@ class SourceView(ScrollView, can_focus=True):
         Binding("pageup,b", "page_up", "Page up", show=False),
         Binding("home,g", "scroll_home", "Top", show=False),
         Binding("end,G", "scroll_end", "Bottom", show=False),
-        Binding("right_square_bracket", "step_passage(1)", "Next quote", show=False),
-        Binding("left_square_bracket", "step_passage(-1)", "Previous quote", show=False),
+        Binding("right_square_bracket", "step_passage(1)", "Source: next quote", show=False),
+        Binding("left_square_bracket", "step_passage(-1)", "Previous; red: misquoted", show=False),
         Binding("enter", "choose", "Go to quote"),
     ]
     """
@@ -130,7 +121,7 @@ class SourceView(ScrollView, can_focus=True):
         self._starts = [p.start for p in document.passages]
         self._width = 0
         found = len(document.passages) - document.misquotes
-        misquoted = f" · {document.misquotes} misquoted" if document.misquotes else ""
+        misquoted = f" · {document.misquotes} misquoted, in red" if document.misquotes else ""
         self.border_title = f"Source · {printable_path(document.path)}"
         self.border_subtitle = f"{found} quoted passages{misquoted}"
 
