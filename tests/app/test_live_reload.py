@@ -153,6 +153,7 @@ async def test_r_reloads_by_hand_and_says_so(
         await pilot.press("r")
         assert ("Reloaded", "information") in await toasts.wait(pilot)
         assert not banner(app)
+        assert app.screen.versions_shown == 0  # nothing changed: the panes stay as they are
 
 
 async def test_a_brief_not_read_from_a_file_offers_no_reload_nor_edit(summit: Brief) -> None:

@@ -131,8 +131,10 @@ class BriefAuthoring(Screen[None]):
         busy, self._pending = self._pending is not None, event
         while not busy and self._pending is not None:  # a version that came meanwhile is next
             shown = self._pending
+            same = shown.lookup.brief == self.lookup.brief and shown.source == self.source
             try:
-                await self.show_brief(shown.lookup, shown.source)
+                if not same:  # r on an unchanged file, a save that changed nothing shown
+                    await self.show_brief(shown.lookup, shown.source)
             except NoMatches:  # the screen was taken down meanwhile (the reader quit)
                 return
             if self._pending is shown:
