@@ -9,7 +9,9 @@ for ``E`` (item_position) on each.
 
 Part 2: the watcher's CPU use while nothing changes (should be about nothing).
 
-Part 3, in a real pseudo-terminal: save to screen. Not measured yet: see ``screen_latency``.
+Part 3, in a real pseudo-terminal (tests/e2e/terminal.py), on both briefs: save to screen, the
+time from a save until the reader's header shows the new title, against part 1's save -> Brief
+of the same file as the floor (what the screen adds: swapping in the new version and drawing).
 
     python bench/bench_reload.py [--runs 9] [--idle 5]
 """
@@ -32,6 +34,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "e2e"))
 from bench_load import without_gc
 from dossier import make_dossier
 from timing import median_ms
@@ -96,16 +99,20 @@ def time_saves(path: Path, text: str, save: Save, runs: int) -> tuple[list[float
     return to_event, to_brief
 
 
-def report(name: str, path: Path, text: str, runs: int) -> None:
+def report(name: str, path: Path, text: str, runs: int) -> dict[str, float]:
+    """Print the in-process figures; return the median save -> Brief by way of saving."""
+
     def parse() -> object:
         return yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)
 
     floor = median_ms(without_gc(parse), runs)  # as load_brief runs: the collector paused
+    to_brief_ms = {}
     print(f"\n{name}: {len(text.encode()):,} bytes")
     print(f"  floor   yaml.load(CSafeLoader), no GC {floor:8.1f} ms")
     for save in (save_in_place, save_by_rename):
         to_event, to_brief = time_saves(path, text, save, runs)
         event_ms, brief_ms = statistics.median(to_event), statistics.median(to_brief)
+        to_brief_ms[save.__name__] = brief_ms
         worst = max(to_event)
         print(f"  {save.__name__:15} save -> event        {event_ms:8.1f} ms  (max {worst:.1f})")
         print(
@@ -115,6 +122,7 @@ def report(name: str, path: Path, text: str, runs: int) -> None:
     section = "quotes"
     position_ms = median_ms(lambda: item_position(path, section, 3), runs)
     print(f"  E: item_position({section}[3])          {position_ms:8.1f} ms")
+    return to_brief_ms
 
 
 def cpu_seconds() -> float:
@@ -139,17 +147,46 @@ def idle_cpu(path: Path, seconds: float) -> None:
     print(f"  with a FileWatcher                   {watching * 1000:8.2f} ms/s")
 
 
-def screen_latency(path: Path) -> None:
-    """Save to screen in a real pty: not measured until the reader reloads by itself.
+def briefing_command() -> list[str]:
+    script = Path(sys.executable).parent / "briefing"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "briefing_tui"]
 
-    The plan, once it does: run ``briefing PATH`` in tests/e2e/terminal.py's Terminal (120x40),
-    wait for the first frame, then for each run save the brief with a changed title (in place,
-    then by rename) and time the save until the header shows the new title, as
-    bench_search_e2e.py times keys; print the median against the in-process save -> Brief above.
-    """
-    print(
-        f"\nsave -> screen in a pty ({path.name}): not measured yet (no live reload in the reader)"
-    )
+
+def screen_latency(path: Path, text: str, runs: int, floors: dict[str, float]) -> None:
+    """Save to screen in a real pty (120x40): `briefing PATH` runs; each run saves the brief
+    with a new title (in place, then by rename) and times the save until the header shows it.
+    Printed against `floors`, the in-process save -> Brief of the same file and way of saving
+    measured above (the watcher and the loader, no screen)."""
+    from terminal import Terminal
+
+    settings = {"BRIEFING_CONFIG_DIR": tempfile.mkdtemp(prefix="briefing-bench-")}
+    path.write_text(text, encoding="utf-8")
+    terminal = Terminal([*briefing_command(), str(path)], columns=120, lines=40, env=settings)
+    print(f"\nsave -> screen in a pty, 120x40 ({path.name})")
+    try:
+        terminal.wait_for("Overview", timeout=60)
+        time.sleep(0.5)  # the watch is up, the first frames are drawn
+        for save in (save_in_place, save_by_rename):
+            times = []
+            for run in range(runs):
+                title = f"Reload run {run} {save.__name__}"
+                started = time.perf_counter()
+                save(path, TITLE.sub(f"title: {title}", text, count=1))
+                while title not in terminal.screen.display[0]:
+                    if time.perf_counter() > started + 20:
+                        raise TimeoutError(f"{title!r} never showed:\n{terminal.text}")
+                    terminal.pump(timeout=0.005)
+                times.append((terminal.read_at - started) * 1000)
+                time.sleep(0.1)  # the next save is a separate burst
+            shown, floor = statistics.median(times), floors[save.__name__]
+            print(
+                f"  {save.__name__:15} save -> screen       {shown:8.1f} ms  (max {max(times):.1f};"
+                f" {shown / floor:.2f}x the save -> Brief floor, {shown - floor:.1f} ms drawing)"
+            )
+        terminal.press("q")
+        terminal.wait_exit(timeout=30)
+    finally:
+        terminal.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,15 +199,18 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         summit = Path(folder) / "summit" / "brief.yaml"
         dossier = Path(folder) / "dossier" / "dossier.yaml"
-        for path, text in (
+        briefs = (
             (summit, (bundled("briefs") / SUMMIT_BRIEF).read_text(encoding="utf-8")),
             (dossier, make_dossier(args.items)),
-        ):
+        )
+        floors = {}
+        for path, text in briefs:
             path.parent.mkdir()
             path.write_text(text, encoding="utf-8")
-            report(path.name, path, text, args.runs)
+            floors[path] = report(path.name, path, text, args.runs)
         idle_cpu(summit, args.idle)
-        screen_latency(summit)
+        for path, text in briefs:
+            screen_latency(path, text, args.runs, floors[path])
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from briefing_tui.model import Agreement, Brief, Person, Quote
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_SUMMIT = ROOT / "tests" / "app" / "data" / "summit.yaml"
 BUNDLED_SUMMIT = ROOT / "briefs" / "eu-japan-summit-2023.yaml"
+EXAMPLE_BRIEF = ROOT / "briefs" / "example-river-summit.yaml"
 
 BriefFactory = Callable[..., Brief]
 WaitUntil = Callable[[Pilot[None], Callable[[], object]], Awaitable[None]]
@@ -170,3 +172,12 @@ def toasts() -> Toasts:
 def run_command_fixture() -> Callable[..., Awaitable[None]]:
     """`run_command(pilot, query)`: run the palette's first command for `query`."""
     return run_command
+
+
+@pytest.fixture
+def example_brief(tmp_path: Path) -> Path:
+    """A copy of the example brief (brief.yaml in a temporary folder), its source article beside
+    it under its own name, as the brief's source.file names it."""
+    shutil.copy(EXAMPLE_BRIEF, tmp_path / "brief.yaml")
+    shutil.copy(EXAMPLE_BRIEF.with_suffix(".txt"), tmp_path)
+    return tmp_path / "brief.yaml"

@@ -28,6 +28,7 @@ from briefing_tui.widgets.brief_panes import BriefPanes
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from briefing_tui.filestate import FileState
     from briefing_tui.library import Library
 
 
@@ -81,12 +82,19 @@ class BriefingApp(App[None]):
     """
 
     def __init__(
-        self, brief: Brief | None, *, brief_path: Path | None = None, library: Library | None = None
+        self,
+        brief: Brief | None,
+        *,
+        brief_path: Path | None = None,
+        library: Library | None = None,
+        baseline: FileState | None = None,
     ) -> None:
-        """An app for `brief` (loaded from `brief_path`, if it came from a file), or for the
+        """An app for `brief` (loaded from `brief_path`, if it came from a file, whose state
+        before it was read was `baseline`: a change since is reloaded at once), or for the
         briefs of `library` (with `brief` None)."""
         super().__init__()
         self.library = library
+        self._baseline = baseline
         self.brief = brief
         self.brief_path = brief_path
         self.lookup = Lookup(brief) if brief is not None else None
@@ -143,7 +151,11 @@ class BriefingApp(App[None]):
             assert self.library is not None
             return LibraryScreen(self.library)
         self.reader = BriefScreen(
-            self.lookup, brief_path=self.brief_path, split=self.settings.split, start=self._start
+            self.lookup,
+            brief_path=self.brief_path,
+            split=self.settings.split,
+            start=self._start,
+            baseline=self._baseline,
         )
         return self.reader
 

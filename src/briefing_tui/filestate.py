@@ -14,7 +14,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 
-from briefing_tui.loader import MAX_BRIEF_BYTES
+from briefing_tui.limits import MAX_BRIEF_BYTES
 
 __all__ = ["FileState", "NotRegularFile", "read_regular"]
 

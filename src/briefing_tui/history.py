@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import msgspec
 
 LIMIT = 1000
@@ -69,3 +71,7 @@ class History:
         self._entries[self._position] = here
         self._position += 1
         return self.current
+
+    def relocate(self, move: Callable[[Location], Location]) -> None:
+        """Put every entry where `move` says it now is (the brief changed under them)."""
+        self._entries = [move(entry) for entry in self._entries]

@@ -19,14 +19,12 @@ import yaml
 
 from briefing_tui import collector
 from briefing_tui.editor_positions import EditorPositions
+from briefing_tui.limits import MAX_BRIEF_BYTES
 from briefing_tui.model import Brief
 from briefing_tui.printable import printable, printable_path
 from briefing_tui.validation import Checker
 from briefing_tui.wording import char_name, syntax_problem
 from briefing_tui.yamlnodes import Problem, TreeBuilder, YamlProblem
-
-MAX_BRIEF_BYTES = 8 * 1024 * 1024
-"""A brief is read and checked in under 2 s up to this size (bench/bench_validate.py)."""
 
 __all__ = ["MAX_BRIEF_BYTES", "BriefError", "BriefInvalid", "load_brief", "parse_brief"]
 

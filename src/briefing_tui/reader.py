@@ -37,6 +37,9 @@ def open_brief(path: str | None) -> int:
 
     pause_for_start()  # the app resumes the collector after its first paint
     brief_path = path if path is not None else str(bundled("briefs") / SUMMIT_BRIEF)
+    from briefing_tui.filestate import FileState
+
+    baseline = FileState.of(brief_path)  # before loading: a save while it loads is reloaded
     # A terminal, or a web page: `briefing serve` runs the reader under Textual's web driver.
     terminal = (sys.stdin.isatty() and sys.stdout.isatty()) or "TEXTUAL_DRIVER" in os.environ
     started = time.monotonic()
@@ -66,7 +69,7 @@ def open_brief(path: str | None) -> int:
         return EXIT_INVALID
     # From here Ctrl-C is a key of the app; a SIGINT sent from outside ends it the usual way.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    app = BriefingApp(brief, brief_path=Path(brief_path))
+    app = BriefingApp(brief, brief_path=Path(brief_path), baseline=baseline)
     try:
         app.run()
     except KeyboardInterrupt:

@@ -206,6 +206,11 @@ class SourceText:
         offset = spans[index][0] if index < len(spans) else len(self.text)
         return bisect.bisect_right(self._line_starts, offset)
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Where tokens[start:end] (`end` > `start`) stand in the text: (first char, char after)."""
+        spans = self._token_spans()
+        return spans[start][0], spans[end - 1][1]
+
     def word_at(self, index: int) -> str:
         """The word token `index` stands in, as the source writes it (see `word_around`)."""
         start, end = self._token_spans()[index]

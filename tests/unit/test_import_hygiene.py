@@ -15,6 +15,7 @@ import pytest
 
 DATA_LAYER = [
     "briefing_tui.model",
+    "briefing_tui.limits",
     "briefing_tui.loader",
     "briefing_tui.search",
     "briefing_tui.near_matches",
@@ -50,6 +51,7 @@ DATA_LAYER = [
     "briefing_tui.quotematch",
     "briefing_tui.alignment",
     "briefing_tui.sourcecheck",
+    "briefing_tui.source_passages",
     "briefing_tui.template",
     "briefing_tui.tag_search",
     "briefing_tui.places",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,20 +12,25 @@ from textual.widgets import Footer, Input
 
 from briefing_tui.history import History, Location
 from briefing_tui.model import ItemRef, Lookup
+from briefing_tui.screens.brief_authoring import AUTHORING_BINDINGS, SOURCE, BriefAuthoring
 from briefing_tui.screens.brief_search import BriefSearch
 from briefing_tui.widgets.brief_header import BriefHeader
-from briefing_tui.widgets.brief_panes import OVERVIEW, PANE_TITLES, PANES, BriefPanes, pane_label
+from briefing_tui.widgets.brief_panes import OVERVIEW, PANE_TITLES, PANES, BriefPanes
 from briefing_tui.widgets.overview_pane import OverviewPane
 from briefing_tui.widgets.pane_tabs import PaneTabs
 from briefing_tui.widgets.related_list import RelatedList, TagLink, Target
+from briefing_tui.widgets.reload_banner import ReloadBanner
 from briefing_tui.widgets.section_pane import SectionPane
 from briefing_tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from briefing_tui.filestate import FileState
 
 _COMMANDS = frozenset({"help", "search", "step_hit", "export", "quit_app", "show_pane"})
 """Actions of printable keys: in a text box (the search bar) those keys are text."""
 
 
-class BriefScreen(BriefSearch):
+class BriefScreen(BriefSearch, BriefAuthoring):
     """The panes as tabs; Enter follows a related item, backspace returns; / searches."""
 
     AUTO_FOCUS = "#people"  # focused as the screen is composed, not in a later refresh
@@ -54,7 +59,7 @@ class BriefScreen(BriefSearch):
         Binding("ctrl+f", "toggle_filter", "Filter", show=False),
     ]
     """The commands of the reader."""
-    BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, *COMMAND_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, *COMMAND_BINDINGS, *AUTHORING_BINDINGS]
     """
     | Key(s) | Description |
     | :- | :- |
@@ -69,6 +74,7 @@ class BriefScreen(BriefSearch):
     | escape | Clear the search highlights and filter. |
     | q | Quit. |
     | e | Export the brief to Markdown. |
+    | 6, r, E, s | The Source pane, reload, edit, a quote in the source (see BriefAuthoring). |
     """
 
     def __init__(
@@ -78,22 +84,25 @@ class BriefScreen(BriefSearch):
         brief_path: Path | None = None,
         split: int | None = None,
         start: Location | None = None,
+        baseline: FileState | None = None,
     ) -> None:
-        """The screen for the brief behind `lookup` (read from `brief_path`, if from a file);
-        the lists take `split` percent of the width (None: as the styles say); it opens at
-        `start` (None: the Overview)."""
+        """The screen for the brief behind `lookup` (read from `brief_path`, if from a file,
+        whose state was `baseline` before it was read); the lists take `split` percent of the
+        width (None: as the styles say); it opens at `start` (None: the Overview)."""
         super().__init__()
         self.lookup = lookup
         self.brief_path = brief_path
+        self.baseline = baseline
         self._split = split
         self._start = start
         self.history = History(start or Location(OVERVIEW, 0 if lookup.brief.people else None))
 
     def compose(self) -> ComposeResult:
         yield BriefHeader(self.lookup.brief)
-        labels = [(pane, pane_label(pane, self.lookup)) for pane in PANES]
-        yield PaneTabs(labels, active=OVERVIEW, id="pane-tabs")
-        yield BriefPanes(self.lookup, split=self._split, id="panes")
+        source = self.read_source()
+        yield PaneTabs(self.pane_tabs(), active=OVERVIEW, id="pane-tabs")
+        yield ReloadBanner()
+        yield BriefPanes(self.lookup, split=self._split, source=source, id="panes")
         yield StatusLine(id="status-line")
         yield Footer()
 
@@ -120,6 +129,8 @@ class BriefScreen(BriefSearch):
 
     def go_to(self, location: Location) -> None:
         """Show `location`: its pane, its item selected and the focus on it (no history)."""
+        if location.pane == SOURCE:
+            return self.show_source_pane(location.index)
         pane = self.open_pane(location.pane, location.index, location.scroll)
         overview = self.panes.overview
         if pane is not None:
@@ -168,12 +179,12 @@ class BriefScreen(BriefSearch):
             return self.history.can_go_forward and not searching
         if action == "clear_search":  # escape is free for others when there is nothing to clear
             return self.search_result is not None or self.filtering
-        return True
+        return super().check_action(action, parameters)
 
     def action_show_pane(self, pane: str) -> None:
         """Show one of the panes, the focus on its list unless it is in the pane already."""
         if pane not in PANES:
-            return
+            return self.action_show_source() if pane == SOURCE else None
         self._close_search(restore=False)  # a pane asked for while results show
         section_pane = self.open_pane(pane)
         shown = self.query_one(f"#{pane}-pane")
@@ -209,8 +220,8 @@ class BriefScreen(BriefSearch):
 
         typing = self.is_active and isinstance(self.focused, Input)
         return reader_help(
-            [*self.COMMAND_BINDINGS, *self.app.BINDINGS],
-            self.PANE_BINDINGS,
+            [*self.COMMAND_BINDINGS, *AUTHORING_BINDINGS[1:], *self.app.BINDINGS],
+            [*self.PANE_BINDINGS[:5], *AUTHORING_BINDINGS[:1], *self.PANE_BINDINGS[5:]],
             palette_key=self.app.COMMAND_PALETTE_BINDING,
             at_queries=typing,
         )

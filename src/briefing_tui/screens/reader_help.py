@@ -26,11 +26,13 @@ def reader_help(
     (`palette_key`) and the widgets'; `at_queries` opens it at the query syntax (for F1 in the
     search bar)."""
     from briefing_tui.widgets.brief_panes import BriefPanes
+    from briefing_tui.widgets.source_view import SourceView
 
     palette = Binding(palette_key, "command_palette", "Commands")
     groups: list[BindingGroup] = [
         ("Anywhere", _once([*anywhere, palette])),
-        ("Panes", [*panes, *BriefPanes.BINDINGS]),
+        # In the Source pane: its own keys (the rest are any text's).
+        ("Panes", [*panes, *BriefPanes.BINDINGS, *list(SourceView.BINDINGS)[-3:]]),
         *widget_key_groups(),
     ]
     from briefing_tui.widgets.search_view import SEARCH_HELP

@@ -28,6 +28,7 @@ from briefing_tui.widgets.section_pane import SectionPane
 
 if TYPE_CHECKING:
     from briefing_tui.search import SearchResult
+    from briefing_tui.source_passages import SourceDocument
 
 OVERVIEW = "overview"
 WEB_SCHEMES = ("http", "https")
@@ -97,11 +98,20 @@ class BriefPanes(ContentSwitcher):
             super().__init__()
             self.split = split
 
-    def __init__(self, lookup: Lookup, *, split: int | None = None, id: str | None = None) -> None:
+    def __init__(
+        self,
+        lookup: Lookup,
+        *,
+        split: int | None = None,
+        source: SourceDocument | None = None,
+        id: str | None = None,
+    ) -> None:
         """The panes of the brief behind `lookup`, the overview on show; the list takes `split`
-        percent of a section pane's width (None: as the styles say)."""
+        percent of a section pane's width (None: as the styles say); with `source`, a Source
+        pane shows the brief's source article."""
         super().__init__(initial=f"{OVERVIEW}-pane", id=id)
         self._lookup = lookup
+        self._source = source
         self._marked: tuple[SearchResult | None, bool] = (None, False)
         self.set_reactive(BriefPanes.split, split)
 
@@ -121,11 +131,11 @@ class BriefPanes(ContentSwitcher):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resize_list":  # no list on the Overview, nor when the detail is alone
-            return self.active != OVERVIEW and not self.detail_alone
+            return self.active in SECTIONS and not self.detail_alone
         if action == "detail_alone":
-            return self.active != OVERVIEW and parameters[0] != self.detail_alone
+            return self.active in SECTIONS and parameters[0] != self.detail_alone
         if action == "copy_item":
-            return self.location().index is not None and self.active != OVERVIEW
+            return self.active in SECTIONS and self.location().index is not None
         if action == "open_source":
             return source_url(self._lookup.brief) is not None
         return True
@@ -175,6 +185,10 @@ class BriefPanes(ContentSwitcher):
         yield OverviewPane(self._lookup, id=f"{OVERVIEW}-pane")
         for section in SECTIONS:
             yield SectionPane(section, self._lookup, id=f"{section}-pane")
+        if self._source is not None:
+            from briefing_tui.widgets.source_view import SourceView
+
+            yield SourceView(self._source, id="source-pane")
 
     @property
     def active(self) -> str:
@@ -211,6 +225,10 @@ class BriefPanes(ContentSwitcher):
         pane = self.active
         if pane == OVERVIEW:
             return Location(OVERVIEW, self.overview.person_index)
+        if pane not in SECTIONS:  # the Source pane: its passage under the cursor
+            from briefing_tui.widgets.source_view import SourceView
+
+            return Location(pane, self.query_one(f"#{pane}-pane", SourceView).cursor)
         section_pane = self.section_pane(next(s for s in SECTIONS if s == pane))
         return Location(pane, section_pane.index, section_pane.detail_scroll)
 

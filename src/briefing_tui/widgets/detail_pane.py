@@ -90,7 +90,10 @@ class DetailPane(TextScroll, can_focus=True):
         self.item, self._highlights = item, highlights
         if not self._composed:
             return  # on_mount shows it
-        body = self.query_one("#detail-body", Static)
+        bodies = self.query("#detail-body").results(Static)
+        body = next(bodies, None)
+        if body is None:
+            return  # being taken down: a new version of the brief has taken its place
         links = self.links
         if item is None:
             content = Content.styled("Nothing here.", MUTED)
