@@ -23,9 +23,6 @@ from textual.widgets import Input
 from briefing_tui.history import History, Location
 from briefing_tui.model import Lookup
 from briefing_tui.printable import printable
-from briefing_tui.reload import Relocation
-from briefing_tui.screens.live_reload import LiveReload
-from briefing_tui.source_passages import SourceDocument, source_document
 from briefing_tui.widgets.brief_header import BriefHeader
 from briefing_tui.widgets.brief_panes import PANES, BriefPanes, pane_label
 from briefing_tui.widgets.pane_tabs import PaneTabs
@@ -36,8 +33,10 @@ if TYPE_CHECKING:
     from textual.reactive import reactive
 
     from briefing_tui.filestate import FileState
+    from briefing_tui.screens.live_reload import LiveReload
     from briefing_tui.search import SearchResult
     from briefing_tui.search_state import SearchSession
+    from briefing_tui.source_passages import SourceDocument
 
 SOURCE = "source"
 """The Source pane's id."""
@@ -92,8 +91,11 @@ class BriefAuthoring(Screen[None]):
 
     def read_source(self) -> SourceDocument | None:
         """The brief's source document, read now (None: no source file, or unreadable)."""
-        if self.brief_path is None:
-            return None
+        source = self.lookup.brief.source
+        if self.brief_path is None or source is None or source.file is None:
+            return None  # most briefs: start-up need not import the quote matcher
+        from briefing_tui.source_passages import source_document
+
         self.source = source_document(self.lookup.brief, self.brief_path)
         return self.source
 
@@ -105,7 +107,19 @@ class BriefAuthoring(Screen[None]):
         return tabs
 
     def on_mount(self) -> None:
-        if self.brief_path is not None:
+        if self.brief_path is None:
+            return
+        if self.baseline is None:  # a change from now on is seen, though watched a little later
+            from briefing_tui.filestate import FileState
+
+            self.baseline = FileState.of(self.brief_path)
+        self.call_after_refresh(self._watch)  # after the first paint: the loader is imported
+
+    def _watch(self) -> None:
+        """Watch the brief's file (from `baseline`: a change since it was read is not missed)."""
+        from briefing_tui.screens.live_reload import LiveReload
+
+        if self.brief_path is not None and self.is_attached and self._live is None:
             self._live = LiveReload(self, self.brief_path, baseline=self.baseline)
             self._live.start()
 
@@ -157,6 +171,8 @@ class BriefAuthoring(Screen[None]):
         """Show the brief behind `lookup` (a new version of the one on show, with its `source`
         article) where the reader was in the old."""
         brief = lookup.brief
+        from briefing_tui.reload import Relocation
+
         relocation = Relocation(self.lookup.brief, brief)
 
         def moved(location: Location) -> Location:
@@ -210,6 +226,7 @@ class BriefAuthoring(Screen[None]):
 
     def action_reload(self) -> None:
         """Reload the brief from its file now."""
+        self._watch()  # typed before the watch began
         if self._live is not None:
             self._live.reload_now()
 
@@ -219,6 +236,7 @@ class BriefAuthoring(Screen[None]):
         """Open the brief in the user's editor at the item on show; reload on return."""
         from briefing_tui.editor import NoEditor, editor_command, item_position
 
+        self._watch()  # typed before the watch began
         if self.brief_path is None or self._live is None:
             return
         location = self.panes.location()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.screen import Screen
@@ -20,8 +21,9 @@ from briefing_tui.filestate import FileState
 from briefing_tui.filewatch import CHANGED, GONE, FileWatcher
 from briefing_tui.model import Lookup
 from briefing_tui.printable import printable_path
-from briefing_tui.reload import ReloadFailure, reload_brief
-from briefing_tui.source_passages import SourceDocument, source_document
+
+if TYPE_CHECKING:
+    from briefing_tui.source_passages import SourceDocument
 
 
 class LiveReload:
@@ -92,6 +94,10 @@ class LiveReload:
                 self._screen.post_message(self.Notice(event.message))
 
     def _load(self, *, manual: bool) -> None:
+        # Imported here, in the thread: the loader is not needed before the first change.
+        from briefing_tui.reload import ReloadFailure, reload_brief
+        from briefing_tui.source_passages import source_document
+
         with self._loading:
             result = reload_brief(self.path)
             if isinstance(result, ReloadFailure):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -16,7 +16,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.printable import printable_path
-from briefing_tui.source_passages import SourceDocument
+
+if TYPE_CHECKING:
+    from briefing_tui.source_passages import SourceDocument
 
 _MARGIN = 1
 _REPLACEMENT = "\ufffd"
