@@ -84,10 +84,13 @@ class BriefSearch(Screen[None]):
             self.run_worker(self._search.prepare, thread=True, exclusive=True, group="search")
 
     def _search_view(self) -> SearchView | None:
+        views = self.query("#search")
+        if not views:
+            return None  # no search yet: its module need not be imported to say so (start-up)
         from briefing_tui.widgets.search_view import SearchView
 
-        views = self.query(SearchView)
-        return views.first() if views else None
+        view = views.first()
+        return view if isinstance(view, SearchView) else None
 
     def _close_search(self, *, restore: bool = True) -> None:
         """Hide the search, show the panes again with the matches marked; unless `restore` is
