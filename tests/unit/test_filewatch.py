@@ -112,7 +112,12 @@ def test_a_vim_save_is_one_change_never_gone(brief: Path, watching: Watching) ->
     brief.write_text(changed_to(brief, "Port talks"), encoding="utf-8")
     backup.unlink()
     swap.unlink()
-    assert watching.settle() == [WatchEvent(CHANGED)]
+    # One change; on a busy machine the steps may fall in two bursts, so two: never "gone", and
+    # the last state the watcher reports is the new file's.
+    events = watching.settle()
+    assert set(events) == {WatchEvent(CHANGED)}
+    assert 1 <= len(events) <= 2
+    assert watching.watcher.state == FileState.of(brief)
     assert load_brief(brief).title == "Port talks"
 
 
